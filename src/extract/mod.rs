@@ -1,0 +1,230 @@
+//! The extractors, the order they run in, and how their matches are kept apart.
+//!
+//! Each extractor reads the joined text (see [`crate::text`]) and returns facts with spans
+//! in it; the pipeline maps the spans back to the input. Extractors run in a fixed order,
+//! and the spans of dates, percentages, rankings and company names are claimed, so that
+//! the number extractor does not report `2022年`, the `25` of `25%` or the `14` of
+//! `第14位`.
+
+pub(crate) mod number;
+pub(crate) mod percentage;
+
+use crate::fact::{Bound, Fact, Kind};
+use crate::text::Joined;
+
+/// A fact with its span in the joined text.
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub fact: Fact,
+}
+
+/// Byte ranges of the joined text that an earlier extractor has taken.
+pub(crate) struct Claims {
+    taken: Vec<bool>,
+}
+
+impl Claims {
+    fn new(len: usize) -> Self {
+        Claims {
+            taken: vec![false; len],
+        }
+    }
+    /// Marks `start..end` as taken.
+    pub fn claim(&mut self, start: usize, end: usize) {
+        for b in &mut self.taken[start..end] {
+            *b = true;
+        }
+    }
+    /// Does `start..end` touch a taken byte?
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.taken[start..end].iter().any(|b| *b)
+    }
+}
+
+/// What every extractor is given.
+pub(crate) struct Doc<'a> {
+    /// The joined text.
+    pub text: &'a str,
+}
+
+type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
+
+/// The extractors in the order they run; the kinds whose spans numbers may not overlap
+/// claim them as they go.
+const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
+    // (kind, extractor, claims its spans)
+    (Kind::Percentage, percentage::extract, true),
+    (Kind::Number, number::extract, false),
+];
+
+/// Runs the extractors of `kinds` over `input`; facts ordered by start offset.
+pub(crate) fn run(input: &str, enabled: impl Fn(Kind) -> bool) -> Vec<Fact> {
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let joined = Joined::new(input);
+    let doc = Doc { text: &joined.text };
+    let mut claims = Claims::new(joined.text.len());
+    let mut found: Vec<Found> = Vec::new();
+    for (kind, extractor, claims_spans) in EXTRACTORS {
+        // A claiming kind runs even when not wanted, so that numbers stay the same.
+        if !enabled(*kind) && !*claims_spans {
+            continue;
+        }
+        let facts = extractor(&doc, &claims);
+        for f in facts {
+            if *claims_spans {
+                claims.claim(f.start, f.end);
+            }
+            if enabled(*kind) {
+                found.push(f);
+            }
+        }
+    }
+    let mut facts: Vec<Fact> = found
+        .into_iter()
+        .map(|f| {
+            let (s, e) = joined.original(f.start, f.end);
+            let mut fact = f.fact;
+            fact.set_span(input, s, e);
+            fact
+        })
+        .collect();
+    facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
+    facts
+}
+
+/// The character before byte `pos`.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The character at byte `pos`.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|t| t.chars().next())
+}
+
+/// The longest word of `words` that `text` has at byte `pos`.
+pub(crate) fn longest_at<'w>(text: &str, pos: usize, words: &[&'w str]) -> Option<&'w str> {
+    let rest = text.get(pos..)?;
+    words
+        .iter()
+        .filter(|w| rest.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The longest word of `words` that ends at byte `pos` of `text`.
+pub(crate) fn longest_before<'w>(text: &str, pos: usize, words: &[&'w str]) -> Option<&'w str> {
+    let head = text.get(..pos)?;
+    words
+        .iter()
+        .filter(|w| head.ends_with(**w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// Skips inline spaces (not line breaks) from `pos`.
+pub(crate) fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    while let Some(c @ (' ' | '\u{3000}' | '\t')) = char_at(text, pos) {
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+// Bound words, as the record contract lists them.
+
+/// Before a number, a lower bound: 超过1000亿元, 突破110亿元, 逾百家, 超50%.
+const OVER_BEFORE: &[&str] = &[
+    "超过",
+    "突破",
+    "逾",
+    "超",
+    "多于",
+    "高于",
+    "大于",
+    "至少",
+    "不少于",
+    "不低于",
+    "超出",
+];
+/// Before a number, an upper bound: 低于3%, 不到一半, 不足百人.
+const UNDER_BEFORE: &[&str] = &[
+    "低于",
+    "不到",
+    "不足",
+    "少于",
+    "小于",
+    "不超过",
+    "不高于",
+    "最多",
+    "至多",
+    "不多于",
+];
+/// Before a number, an approximation: 约5万人, 近10万个, 将近, 接近.
+const ABOUT_BEFORE: &[&str] = &["约", "近", "将近", "接近", "大约", "约为", "大概"];
+/// After a number (and its unit), a bound: 3000人以上, 5%以下, 200亿元左右.
+const AFTER: &[(&str, Bound)] = &[
+    ("以上", Bound::Over),
+    ("有余", Bound::Over),
+    ("以下", Bound::Under),
+    ("以内", Bound::Under),
+    ("左右", Bound::About),
+    ("上下", Bound::About),
+];
+
+/// A bound word ending at `pos`: the bound and where the word starts.
+pub(crate) fn bound_before(text: &str, pos: usize) -> Option<(Bound, usize)> {
+    let mut best: Option<(Bound, usize)> = None;
+    for (list, bound) in [
+        (UNDER_BEFORE, Bound::Under),
+        (OVER_BEFORE, Bound::Over),
+        (ABOUT_BEFORE, Bound::About),
+    ] {
+        if let Some(w) = longest_before(text, pos, list) {
+            let s = pos - w.len();
+            if best.is_none_or(|(_, bs)| s < bs) {
+                best = Some((bound, s));
+            }
+        }
+    }
+    // 近 in 最近 / 附近 / 将近 is read by the longest word; 近年 is a date, not a bound.
+    if let Some((Bound::About, s)) = best
+        && text[s..pos] == *"近"
+        && matches!(char_before(text, s), Some('最' | '附' | '邻' | '靠' | '接'))
+    {
+        return None;
+    }
+    best
+}
+
+/// A bound word at `pos`: the bound and where the word ends.
+pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
+    let rest = text.get(pos..)?;
+    AFTER
+        .iter()
+        .find(|(w, _)| rest.starts_with(*w))
+        .map(|(w, b)| (*b, pos + w.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bound_words() {
+        let t = "总建筑面积超过65万平方米";
+        let p = t.find("65").unwrap();
+        assert_eq!(bound_before(t, p), Some((Bound::Over, t.find("超过").unwrap())));
+        let t = "数量不超过5个";
+        let p = t.find('5').unwrap();
+        assert_eq!(bound_before(t, p).map(|b| b.0), Some(Bound::Under));
+        let t = "最近3年";
+        assert_eq!(bound_before(t, t.find('3').unwrap()), None);
+        assert_eq!(
+            bound_after("3000人以上", "3000人".len()).map(|b| b.0),
+            Some(Bound::Over)
+        );
+    }
+}

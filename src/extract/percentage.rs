@@ -1,0 +1,246 @@
+//! Percentages and percentage points.
+//!
+//! | form | example | value, point |
+//! | --- | --- | --- |
+//! | `%`, `％` | `82.7%`, `５．５％`, `负3.9%` | 82.7, 5.5, -3.9 |
+//! | 百分之… | `百分之八十`, `百分之2.4` | 80, 2.4 |
+//! | 千分之…, 万分之… | `千分之2.4`, `万分之三` | 0.24, 0.03 (in percent) |
+//! | N个百分点 | `2.5个百分点`, `六个百分点` | 2.5, 6; point |
+//! | N成 | `三成`, `9.5成`, `三成半` | 30, 95, 35 |
+//! | N折 (a discount) | `75折`, `三点一折`, `打对折` | 75, 31, 50 |
+//! | bounds | `超50%`, `低于3%`, `5%以上` | over, under, over |
+//!
+//! Not percentages: `二三十个百分点` and `百分之二三十` (ranges), `十折`, 成 and 折 in
+//! words (`一成不变`, `折合`, `成本`).
+
+use super::Claims;
+use super::{Doc, Found, bound_after, bound_before, char_at, char_before, skip_spaces};
+use crate::fact::{Bound, Fact, Percentage};
+use crate::numeral::{self, NumeralMatch, Script};
+
+/// Characters after 成 that make a word of it: 成本, 成果, 成立, 成效.
+const CHENG_WORDS: &[char] = &[
+    '本', '果', '立', '功', '员', '交', '效', '型', '为', '熟', '长', '就', '都', '品', '绩', '分', '套', '批', '片',
+    '群', '网', '规', '像', '才', '年', '不', '了', '的', '功', '败', '家', '人', '份', '事', '全', '形', '片', '风',
+    '器', '材',
+];
+/// Characters after 折 that make a word of it: 折合, 折算, 折旧, 折扣.
+const ZHE_WORDS: &[char] = &[
+    '合', '算', '旧', '叠', '扣', '射', '返', '腾', '线', '服', '磨', '损', '价', '现', '中', '成', '纸',
+];
+
+/// Finds the percentages of `doc`.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let mut out: Vec<Found> = Vec::new();
+    for m in numeral::scan(text) {
+        if let Some(f) = percentage_at(text, &m) {
+            out.push(f);
+        }
+    }
+    // 打对折: half price.
+    for half in ["打对折", "打對折"] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(half) {
+            let s = from + p + "打".len();
+            out.push(make(s, s + "对折".len(), 50.0, false, Bound::Exact));
+            from = s;
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Found {
+    Found {
+        start,
+        end,
+        fact: Fact::Percentage(Percentage {
+            text: String::new(),
+            start,
+            end,
+            value,
+            point,
+            bound,
+            subject: None,
+            change: None,
+        }),
+    }
+}
+
+/// Skips spaces and then `word`, one character at a time with spaces between
+/// (`个 百 分 点`): the position after it.
+fn spaced_word(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut p = pos;
+    for c in word.chars() {
+        p = skip_spaces(text, p);
+        if char_at(text, p) == Some(c)
+            || (c == '个' && char_at(text, p) == Some('個'))
+            || (c == '点' && char_at(text, p) == Some('點'))
+        {
+            p += char_at(text, p)?.len_utf8();
+        } else {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// `百分之Y` is Y percent, `千分之Y` Y/10 percent: shifted in decimal, so exact.
+fn per_cent(m: &NumeralMatch) -> Option<f64> {
+    let (num, den) = (m.numerator?, m.denominator?);
+    let k = den.log10().round() as i32;
+    if 10f64.powi(k) != den {
+        return Some(num * 100.0 / den);
+    }
+    format!("{num:e}")
+        .split_once('e')
+        .and_then(|(mant, e)| format!("{mant}e{}", e.parse::<i32>().ok()? + 2 - k).parse().ok())
+}
+
+/// The percentage that numeral `m` of `text` states, if it is one.
+pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found> {
+    if !m.value.is_finite() {
+        return None;
+    }
+    let prev = char_before(text, m.start);
+    if prev == Some('第') || prev.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let after = skip_spaces(text, m.end);
+    let (value, point, mut end) = if m.denominator.is_some() {
+        // 百分之八十, 千分之2.4: only a bare power of ten, and not 五百分之2.2.
+        if !m.bare_denominator || m.approx {
+            return None;
+        }
+        (per_cent(m)?, false, m.end)
+    } else if matches!(char_at(text, after), Some('%' | '％')) {
+        // URL escapes (`%2F2000%29`) are no percentages.
+        let escaped = prev == Some('%') || char_at(text, after + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+        if m.digit_sequence || escaped {
+            return None;
+        }
+        (
+            m.value,
+            false,
+            after + '%'.len_utf8().max(char_at(text, after)?.len_utf8()),
+        )
+    } else if let Some(e) = spaced_word(text, m.end, "个百分点").or_else(|| spaced_word(text, m.end, "百分点")) {
+        if m.digit_sequence {
+            return None;
+        }
+        (m.value, true, e)
+    } else if char_at(text, after) == Some('成') {
+        let e = after + '成'.len_utf8();
+        let half = char_at(text, e) == Some('半');
+        if !half && char_at(text, e).is_some_and(|c| CHENG_WORDS.contains(&c)) {
+            return None;
+        }
+        if m.digit_sequence || m.value > 10.0 || m.value < 0.0 {
+            return None;
+        }
+        let v = m.value * 10.0 + if half { 5.0 } else { 0.0 };
+        (v, false, if half { e + '半'.len_utf8() } else { e })
+    } else if char_at(text, after) == Some('折') {
+        let e = after + '折'.len_utf8();
+        if char_at(text, e).is_some_and(|c| ZHE_WORDS.contains(&c)) {
+            return None;
+        }
+        // 七折 is 70, 75折 and 三八折 are 75 and 38; 十折 is no discount.
+        let v = if m.value > 0.0 && m.value < 10.0 {
+            m.value * 10.0
+        } else if (m.digit_sequence || m.script == Script::Arabic) && m.value >= 10.0 && m.value < 100.0 {
+            m.value
+        } else {
+            return None;
+        };
+        (v, false, e)
+    } else {
+        return None;
+    };
+    let mut start = m.start;
+    let mut bound = if m.approx { Bound::Over } else { Bound::Exact };
+    if let Some((b, s)) = bound_before(text, m.start) {
+        bound = b;
+        start = s;
+    }
+    if let Some((b, e)) = bound_after(text, end) {
+        bound = b;
+        end = e;
+    }
+    Some(make(start, end, value, point, bound))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Fact, extract};
+
+    /// `(sentence, [(text, value, point, bound)])`.
+    /// `(text, value, point, bound)` of one expected percentage.
+    type Expected = (&'static str, f64, bool, &'static str);
+
+    const EXAMPLES: &[(&str, &[Expected])] = &[
+        (
+            "财政民生支出占一般公共预算支出比重达82.7%",
+            &[("82.7%", 82.7, false, "exact")],
+        ),
+        ("城镇登记失业率低于3%", &[("低于3%", 3.0, false, "under")]),
+        ("生态河道建成率超50%", &[("超50%", 50.0, false, "over")]),
+        ("比重提高2.5个百分点", &[("2.5个百分点", 2.5, true, "exact")]),
+        ("居民消费价格上涨百分之二点一", &[("百分之二点一", 2.1, false, "exact")]),
+        (
+            "研发经费投入强度提高零点二个百分点",
+            &[("零点二个百分点", 0.2, true, "exact")],
+        ),
+        ("工业用地亩均税收增长三成", &[("三成", 30.0, false, "exact")]),
+        ("出生率为千分之6.8", &[("千分之6.8", 0.68, false, "exact")]),
+        ("全年一般公共预算收入下降５．５％", &[("５．５％", 5.5, false, "exact")]),
+        (
+            "进出口总额增长12.6%，其中出口增长15.2%",
+            &[("12.6%", 12.6, false, "exact"), ("15.2%", 15.2, false, "exact")],
+        ),
+        ("高新技术产业产值占比提高到50%以上", &[("50%以上", 50.0, false, "over")]),
+        ("商品房销售面积下降-12.3%", &[("-12.3%", -12.3, false, "exact")]),
+    ];
+
+    const NEGATIVE: &[&str] = &[
+        "增长了二三十个百分点",
+        "这一成不变的格局",
+        "折合人民币",
+        "降低企业成本",
+        "第5%",
+    ];
+
+    fn percentages(text: &str) -> Vec<(String, f64, bool, String)> {
+        extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Percentage(p) => Some((
+                    p.text,
+                    p.value,
+                    p.point,
+                    serde_json::to_string(&p.bound).unwrap().trim_matches('"').to_string(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positive_examples() {
+        for (sentence, expected) in EXAMPLES {
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(t, v, p, b)| (t.to_string(), *v, *p, b.to_string()))
+                .collect();
+            assert_eq!(percentages(sentence), want, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn negative_examples() {
+        for sentence in NEGATIVE {
+            assert_eq!(percentages(sentence), vec![], "sentence: {sentence}");
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The fact records: one struct per kind, all serialized as in `SCHEMA.md`.
+//!
+//! # Offsets
+//! Every record carries `start` and `end`, byte offsets into the UTF-8 input, half-open:
+//! `&input[start..end] == text`. They always fall on `char` boundaries.
+
+use serde::{Deserialize, Serialize};
+
+/// One fact found in a text, tagged by its `kind` when serialized.
+///
+/// `serde_json::to_string(&fact)` gives the JSON object of the record contract:
+/// `{"kind":"number","text":"3.98万个","start":…,"end":…,"value":39800.0,…}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Fact {
+    /// A quantity with its unit (`1005.5亿元`).
+    Number(Number),
+    /// A percentage or percentage point (`27.7%`, `2.5个百分点`).
+    Percentage(Percentage),
+    /// A place in an order (`全市第一`, `第一方阵`, `前移2位`).
+    Ranking(Ranking),
+    /// A registered company name (`中天钢铁集团（南通）有限公司`).
+    Enterprise(Enterprise),
+    /// An "N群M链" structure of industrial clusters and chains.
+    ClusterChain(ClusterChain),
+    /// A time expression (`2022年1至11月`, `去年`).
+    Date(Date),
+    /// A numbered policy formula (`一示范四城市`, `六项机制`).
+    Formula(Formula),
+}
+
+/// The kinds of fact, as named in the record contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// [`Fact::Number`]
+    Number,
+    /// [`Fact::Percentage`]
+    Percentage,
+    /// [`Fact::Ranking`]
+    Ranking,
+    /// [`Fact::Enterprise`]
+    Enterprise,
+    /// [`Fact::ClusterChain`]
+    ClusterChain,
+    /// [`Fact::Date`]
+    Date,
+    /// [`Fact::Formula`]
+    Formula,
+}
+
+impl Kind {
+    /// Every kind, in the order of the record contract.
+    pub const ALL: [Kind; 7] = [
+        Kind::Number,
+        Kind::Percentage,
+        Kind::Ranking,
+        Kind::Enterprise,
+        Kind::ClusterChain,
+        Kind::Date,
+        Kind::Formula,
+    ];
+
+    /// The `kind` string of the record contract (`"cluster_chain"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Percentage => "percentage",
+            Kind::Ranking => "ranking",
+            Kind::Enterprise => "enterprise",
+            Kind::ClusterChain => "cluster_chain",
+            Kind::Date => "date",
+            Kind::Formula => "formula",
+        }
+    }
+
+    /// The kind named by a `kind` string, if any.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// How a value relates to the true quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// As stated (the default).
+    #[default]
+    Exact,
+    /// More than the value: 超过 突破 逾 超 以上 余 多.
+    Over,
+    /// Less than the value: 低于 不到 不足 以下.
+    Under,
+    /// About the value: 约 近 左右.
+    About,
+}
+
+/// The direction of a change the sentence reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// 增长 提高 增加 新增 上升 增幅.
+    Up,
+    /// 下降 减少 降低 回落.
+    Down,
+}
+
+/// A quantity, normalized: `3.98万个` is 39800 个.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    /// The text covered, bound words included (`突破1000亿元`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The full value, multipliers applied.
+    pub value: f64,
+    /// What is counted, after the multiplier (`元` for `亿元`), or none.
+    pub unit: Option<String>,
+    /// Whether the value is exact, a lower or upper bound, or approximate.
+    pub bound: Bound,
+    /// What is measured, as written (`规上工业应税销售`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The direction of change the sentence reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// A percentage, in percent: `82.7%` is 82.7.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Percentage {
+    /// The text covered, bound words included (`低于3%`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The value in percent (`三成` is 30, `千分之2.4` is 0.24).
+    pub value: f64,
+    /// Percentage points (`2.5个百分点`), not a percentage.
+    pub point: bool,
+    /// Whether the value is exact, a lower or upper bound, or approximate.
+    pub bound: Bound,
+    /// What is measured, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The direction of change the sentence reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// A place in an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// The text covered (`全省第8位`, `“全国综合实力百强区”第18位`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The field of comparison as written (`全市`, `南通`), none for a named list.
+    pub scope: Option<String>,
+    /// The place (`第一` is 1, `榜首` is 1).
+    pub rank: Option<u32>,
+    /// The echelon (`第一方阵` is 1).
+    pub tier: Option<u32>,
+    /// A move in the order: positive up (`前移2位`), negative down (`后退3位`).
+    pub shift: Option<i32>,
+    /// The named list, quotes removed (`全国市辖区高质量发展百强`).
+    pub list: Option<String>,
+}
+
+/// A registered company name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Enterprise {
+    /// The text covered.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The full registered name as written, brackets kept.
+    pub name: String,
+}
+
+/// An "N群M链" structure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterChain {
+    /// The text covered (`7群12链`, `12条产业链和7大产业集群`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// N, the number of clusters.
+    pub clusters: u32,
+    /// M, the number of chains.
+    pub chains: u32,
+    /// The clusters the document enumerates, in order; empty when it does not.
+    pub cluster_members: Vec<String>,
+    /// The chains the document enumerates, in order; empty when it does not.
+    pub chain_members: Vec<String>,
+}
+
+/// A time expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Date {
+    /// The text covered (`2022年1至11月`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The normalized form (`2022`, `2022-12-02`, `2022-01/2022-11`), or none where it
+    /// cannot be placed (`目前`).
+    pub iso: Option<String>,
+}
+
+/// A numbered policy formula.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Formula {
+    /// The text covered (`一示范四城市`).
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `[count, word]` pairs: `六项机制` is `[[6, "机制"]]`.
+    pub parts: Vec<(u32, String)>,
+    /// The items the text enumerates for it, in order.
+    pub members: Vec<String>,
+}
+
+macro_rules! each_record {
+    ($fact:expr, $r:ident => $e:expr) => {
+        match $fact {
+            Fact::Number($r) => $e,
+            Fact::Percentage($r) => $e,
+            Fact::Ranking($r) => $e,
+            Fact::Enterprise($r) => $e,
+            Fact::ClusterChain($r) => $e,
+            Fact::Date($r) => $e,
+            Fact::Formula($r) => $e,
+        }
+    };
+}
+
+impl Fact {
+    /// The kind of this fact.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Fact::Number(_) => Kind::Number,
+            Fact::Percentage(_) => Kind::Percentage,
+            Fact::Ranking(_) => Kind::Ranking,
+            Fact::Enterprise(_) => Kind::Enterprise,
+            Fact::ClusterChain(_) => Kind::ClusterChain,
+            Fact::Date(_) => Kind::Date,
+            Fact::Formula(_) => Kind::Formula,
+        }
+    }
+
+    /// The text covered, exactly as in the input.
+    pub fn text(&self) -> &str {
+        each_record!(self, r => &r.text)
+    }
+
+    /// Byte offset of the first byte in the input.
+    pub fn start(&self) -> usize {
+        each_record!(self, r => r.start)
+    }
+
+    /// Byte offset one past the last byte in the input.
+    pub fn end(&self) -> usize {
+        each_record!(self, r => r.end)
+    }
+
+    /// Sets the span (byte offsets into `input`) and the text it covers.
+    pub(crate) fn set_span(&mut self, input: &str, start: usize, end: usize) {
+        each_record!(self, r => {
+            r.start = start;
+            r.end = end;
+            r.text = input[start..end].to_string();
+        })
+    }
+}

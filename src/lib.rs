@@ -1,0 +1,83 @@
+#![warn(missing_docs)]
+//! Facts from Chinese government-report prose, as typed records.
+//!
+//! ```
+//! use zhfacts::{extract, Fact};
+//!
+//! let facts = extract("规上工业应税销售突破1000亿元，城镇登记失业率低于3%。");
+//! let Fact::Number(sales) = &facts[0] else { panic!() };
+//! assert_eq!((sales.value, sales.unit.as_deref()), (1e11, Some("元")));
+//! let Fact::Percentage(rate) = &facts[1] else { panic!() };
+//! assert_eq!((rate.text.as_str(), rate.value), ("低于3%", 3.0));
+//! ```
+//!
+//! The stages: the input's mid-sentence line breaks are joined ([`text`](crate)), the
+//! numerals are normalized ([`numeral`]), each extractor reads the joined text in a fixed
+//! order, and the spans are mapped back to byte offsets of the input.
+
+mod extract;
+pub mod fact;
+pub mod numeral;
+mod segment;
+mod text;
+
+pub use fact::{Bound, Change, ClusterChain, Date, Enterprise, Fact, Formula, Kind, Number, Percentage, Ranking};
+
+/// Extraction options, built once and reused across threads.
+///
+/// # Example
+/// ```
+/// use zhfacts::{Extractor, Kind};
+/// let percent_only = Extractor::new().with_kinds(&[Kind::Percentage]);
+/// let facts = percent_only.extract("增长12.6%，实现营收3亿元");
+/// assert_eq!(facts.len(), 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    kinds: [bool; 7],
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor of every kind.
+    pub fn new() -> Self {
+        Extractor { kinds: [true; 7] }
+    }
+
+    /// Only the given kinds are returned.
+    pub fn with_kinds(mut self, kinds: &[Kind]) -> Self {
+        self.kinds = [false; 7];
+        for k in kinds {
+            self.kinds[*k as usize] = true;
+        }
+        self
+    }
+
+    /// Does this extractor return facts of `kind`?
+    pub fn wants(&self, kind: Kind) -> bool {
+        self.kinds[kind as usize]
+    }
+
+    /// Every fact of the enabled kinds in `text`, ordered by start offset.
+    ///
+    /// Never fails and never panics: text with nothing to find gives an empty `Vec`.
+    pub fn extract(&self, text: &str) -> Vec<Fact> {
+        extract::run(text, |k| self.wants(k))
+    }
+}
+
+/// Every fact in `text`, ordered by start offset, with the default [`Extractor`].
+pub fn extract(text: &str) -> Vec<Fact> {
+    static DEFAULT: Extractor = Extractor { kinds: [true; 7] };
+    DEFAULT.extract(text)
+}
+
+/// Builds the segmenter now, so that the first call of [`extract`] does not pay for it.
+pub fn warm_up() {
+    segment::warm_up();
+}

@@ -1,0 +1,1381 @@
+//! Numeral normalizer: a Chinese, Arabic or mixed numeral to an exact value.
+//!
+//! Forms recognized (each is pinned by a test below):
+//!
+//! | form | example | value |
+//! | --- | --- | --- |
+//! | Arabic, separators, full-width | `1,050,000`, `４，５６５`, `２．２` | 1050000, 4565, 2.2 |
+//! | exponents, `k`/`M` suffixes | `12.32e+14`, `2^5`, `40k` | 1232000000000000, 32, 40000 |
+//! | 十百千万亿兆 and compounds | `四千五百六十九万八千三百一十一亿…`, `三百五十一万亿` | exact |
+//! | 零/〇 gaps, shorthand | `一千零五`, `一万三`, `四百五`, `百二萬` | 1005, 13000, 450, 1200000 |
+//! | 两, financial capitals | `倆千两百贰拾二`, `拾万零五十六` | 2222, 100056 |
+//! | mixed | `3.98万`, `1005.5亿`, `3万4000`, `1,100.9亿` | 39800, 100550000000, 34000, 110090000000 |
+//! | 点 decimals | `三点五`, `两千万点五五四四` | 3.5, 20000000.5544 |
+//! | digit by digit | `二〇二二`, `三八` | 2022, 38 |
+//! | fractions | `三分之一`, `三百五十又3分之1`, `3/5` | 0.333…, 350.333…, 0.6 |
+//! | negatives | `负三十二`, `-10000` | -32, -10000 |
+//! | approximations | `十多万`, `500余万`, `二十几万` | 100000, 5000000, 200000 (flagged) |
+//!
+//! Values are computed on decimal integers (`i128` mantissa and a power of ten) and rounded
+//! to `f64` once, at the end, so `3.98万` is exactly `39800.0` and `27.7` is the `f64`
+//! nearest to 27.7. A numeral whose exact value does not fit (more than 38 significant
+//! digits) is an error, [`NumeralError::TooLarge`], and the scanner skips it: no value is
+//! better than a wrong one.
+//!
+//! [`scan`] finds every numeral in a text without any context rule (the layer that the
+//! conformance suite measures); the extractors of this crate decide which of them are
+//! facts.
+
+use thiserror::Error;
+
+/// Why a string is not a numeral.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum NumeralError {
+    /// The string is empty or only white space.
+    #[error("empty numeral")]
+    Empty,
+    /// The string does not start with a numeral.
+    #[error("not a numeral")]
+    NotANumeral,
+    /// A numeral was read, but more text follows it at this byte offset.
+    #[error("unexpected text after the numeral at byte {0}")]
+    Trailing(usize),
+    /// The value has more significant digits than an exact computation can hold.
+    #[error("numeral too large for an exact value")]
+    TooLarge,
+}
+
+/// A numeral found by [`scan`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumeralMatch {
+    /// Byte offset of the first byte of the numeral (a sign included).
+    pub start: usize,
+    /// Byte offset one past the numeral.
+    pub end: usize,
+    /// The value, multipliers applied; for a fraction, the quotient.
+    pub value: f64,
+    /// The numeral carries 余, 多 or 几 (`500余万`, `十多万`): the value is a lower bound.
+    pub approx: bool,
+    /// Which digits it is written with.
+    pub script: Script,
+    /// It is written `X分之Y`; `denominator` is X, the numerator is `value * X`.
+    pub denominator: Option<f64>,
+    /// For a fraction, the numerator Y of `X分之Y`, exactly as written.
+    pub numerator: Option<f64>,
+    /// The denominator is a bare power of ten with no digit (`百分之…`, `千分之…`).
+    pub bare_denominator: bool,
+    /// Written digit by digit with no unit (`二〇二二`, `三八`).
+    pub digit_sequence: bool,
+    /// Only a multiplier with no digit before it (`百`, `千`, `十`).
+    pub bare_multiplier: bool,
+    /// The last character read is a multiplier (十百千万亿), so a unit such as 千米 may
+    /// begin inside it.
+    pub ends_with_multiplier: bool,
+}
+
+/// The digits a numeral is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Script {
+    /// Arabic digits only (`1005.5`).
+    Arabic,
+    /// Chinese characters only (`一千零五`).
+    #[default]
+    Chinese,
+    /// Arabic digits with Chinese multipliers (`3.98万`).
+    Mixed,
+}
+
+/// Parses a whole string as one numeral.
+///
+/// # Example
+/// ```
+/// assert_eq!(zhfacts::numeral::parse("3.98万"), Ok(39800.0));
+/// assert_eq!(zhfacts::numeral::parse("一千零五"), Ok(1005.0));
+/// assert!(zhfacts::numeral::parse("统一").is_err());
+/// ```
+///
+/// # Errors
+/// [`NumeralError`] when the string is empty, does not begin with a numeral, has text
+/// after it, or is too large for an exact value.
+pub fn parse(s: &str) -> Result<f64, NumeralError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(NumeralError::Empty);
+    }
+    let off = s.len() - s.trim_start().len();
+    match read_at(t, 0) {
+        Read::Numeral(m) if m.end == t.len() => Ok(m.value),
+        Read::Numeral(m) => Err(NumeralError::Trailing(off + m.end)),
+        Read::TooLarge(_) => Err(NumeralError::TooLarge),
+        Read::Nothing(_) => Err(NumeralError::NotANumeral),
+    }
+}
+
+/// Finds every numeral in `text`, left to right, without overlap.
+///
+/// Runs in time linear in `text`: a run of numeral characters is read once.
+///
+/// # Example
+/// ```
+/// let found = zhfacts::numeral::scan("累计发放5174万元、惠及十多万人");
+/// let values: Vec<f64> = found.iter().map(|m| m.value).collect();
+/// assert_eq!(values, [51740000.0, 100000.0]);
+/// assert!(found[1].approx);
+/// ```
+pub fn scan(text: &str) -> Vec<NumeralMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else { break };
+        if !starts_numeral(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        if let Some(end) = numeral_inside_word(text, i) {
+            i = end;
+            continue;
+        }
+        match read_at(text, i) {
+            Read::Numeral(m) => {
+                i = m.end.max(i + c.len_utf8());
+                out.push(m);
+            }
+            Read::TooLarge(end) | Read::Nothing(end) => i = end.max(i + c.len_utf8()),
+        }
+    }
+    out
+}
+
+/// Words that begin with a numeral character but state no quantity: `一切`, `一般`,
+/// `十分` (very), `四川` (Sichuan).
+const WORDS_STARTING_WITH_NUMERAL: &[&str] = &[
+    "一切",
+    "一看",
+    "一些",
+    "一样",
+    "一起",
+    "一直",
+    "一定",
+    "一般",
+    "一旦",
+    "一律",
+    "一致",
+    "一流",
+    "一体",
+    "一向",
+    "一再",
+    "一度",
+    "一路",
+    "一道",
+    "一同",
+    "一边",
+    "一面",
+    "一举",
+    "一带",
+    "一手",
+    "一心",
+    "一贯",
+    "一经",
+    "一味",
+    "一时",
+    "一体化",
+    "一揽子",
+    "一把手",
+    "一站式",
+    "一盘棋",
+    "一张网",
+    "一张图",
+    "十分",
+    "十足",
+    "万分",
+    "四川",
+    "三亚",
+    "三明",
+    "六安",
+    "九江",
+    "十堰",
+    "万宁",
+    "万州",
+    "千方百计",
+    "千家万户",
+    "百姓",
+    "万物",
+    "两岸",
+    "两旁",
+];
+
+/// Words whose last character is a numeral: `统一`, `唯一`, `之一`, `万一`.
+const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
+    "统一", "唯一", "专一", "划一", "同一", "之一", "逐一", "单一", "初一", "周一", "合一", "归一", "均一", "不一",
+    "万一",
+];
+
+/// If a word that merely contains a numeral character starts at `i`, the byte after it.
+fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if let Some(w) = WORDS_STARTING_WITH_NUMERAL.iter().find(|w| rest.starts_with(**w)) {
+        // 十分之一 is a fraction, not 十分 (very).
+        if !text[i + w.len()..].starts_with('之') {
+            return Some(i + w.len());
+        }
+    }
+    let c = rest.chars().next()?;
+    let prev = text[..i].chars().next_back()?;
+    let mut pair = String::with_capacity(8);
+    pair.push(prev);
+    pair.push(c);
+    let next = rest[c.len_utf8()..].chars().next();
+    let continues = next.is_some_and(|n| cn_token(n).is_some() || arabic_digit(n).is_some());
+    (WORDS_ENDING_IN_NUMERAL.contains(&pair.as_str()) && !continues).then_some(i + c.len_utf8())
+}
+
+/// Verbs and words that begin with 打, after which 打 is no dozen: 打造, 打通, 打击.
+const DA_WORDS: &[char] = &[
+    '造', '通', '击', '破', '赢', '好', '开', '响', '出', '入', '工', '卡', '折', '牢', '下', '算', '印', '扫', '车',
+    '拼', '压', '进', '捞',
+];
+
+/// Can a numeral (or its sign) begin with this character?
+pub(crate) fn starts_numeral(c: char) -> bool {
+    matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '．' | '半')
+        || arabic_digit(c).is_some()
+        || cn_token(c).is_some()
+}
+
+/// The value of an Arabic digit, ASCII or full-width.
+pub(crate) fn arabic_digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+/// One Chinese numeral character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cn {
+    /// 零一二…九 and the financial capitals; `liang` marks 两/兩/倆, `zero` 零/〇.
+    Digit {
+        d: u8,
+        liang: bool,
+        zero: bool,
+        capital: bool,
+    },
+    /// 十 百 千 (and 拾 佰 仟): the power of ten.
+    Small(u8),
+    /// 万 亿 兆: the power of ten.
+    Big(u8),
+    /// 廿 卅 卌: two tens, three tens, four tens.
+    Tens(u8),
+}
+
+/// 拾 佰 仟: multipliers written as financial capitals.
+fn capital_multiplier(c: char) -> Option<Cn> {
+    match c {
+        '拾' => Some(Cn::Small(1)),
+        '佰' => Some(Cn::Small(2)),
+        '仟' => Some(Cn::Small(3)),
+        _ => None,
+    }
+}
+
+fn cn_token(c: char) -> Option<Cn> {
+    if let Some(t) = capital_multiplier(c) {
+        return Some(t);
+    }
+    let digit = |d, capital| {
+        Some(Cn::Digit {
+            d,
+            liang: false,
+            zero: false,
+            capital,
+        })
+    };
+    match c {
+        '零' | '〇' => Some(Cn::Digit {
+            d: 0,
+            liang: false,
+            zero: true,
+            capital: false,
+        }),
+        '一' => digit(1, false),
+        '二' => digit(2, false),
+        '三' => digit(3, false),
+        '四' => digit(4, false),
+        '五' => digit(5, false),
+        '六' => digit(6, false),
+        '七' => digit(7, false),
+        '八' => digit(8, false),
+        '九' => digit(9, false),
+        '两' | '兩' | '倆' => Some(Cn::Digit {
+            d: 2,
+            liang: true,
+            zero: false,
+            capital: false,
+        }),
+        '壹' => digit(1, true),
+        '贰' | '貳' => digit(2, true),
+        '叁' | '參' => digit(3, true),
+        '肆' => digit(4, true),
+        '伍' => digit(5, true),
+        '陆' | '陸' => digit(6, true),
+        '柒' => digit(7, true),
+        '捌' => digit(8, true),
+        '玖' => digit(9, true),
+        '十' => Some(Cn::Small(1)),
+        '百' => Some(Cn::Small(2)),
+        '千' => Some(Cn::Small(3)),
+        '万' | '萬' => Some(Cn::Big(4)),
+        '亿' | '億' => Some(Cn::Big(8)),
+        '兆' => Some(Cn::Big(12)),
+        '廿' => Some(Cn::Tens(2)),
+        '卅' => Some(Cn::Tens(3)),
+        '卌' => Some(Cn::Tens(4)),
+        _ => None,
+    }
+}
+
+/// An exact decimal: `m × 10^e`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dec {
+    m: i128,
+    e: i32,
+}
+
+impl Dec {
+    const ZERO: Dec = Dec { m: 0, e: 0 };
+
+    fn int(v: i128) -> Dec {
+        Dec { m: v, e: 0 }
+    }
+
+    fn is_zero(self) -> bool {
+        self.m == 0
+    }
+
+    fn add(self, o: Dec) -> Option<Dec> {
+        let e = self.e.min(o.e);
+        let a = self.m.checked_mul(pow10(self.e - e)?)?;
+        let b = o.m.checked_mul(pow10(o.e - e)?)?;
+        Some(Dec {
+            m: a.checked_add(b)?,
+            e,
+        })
+    }
+
+    fn shift(self, k: i32) -> Dec {
+        Dec {
+            m: self.m,
+            e: self.e + k,
+        }
+    }
+
+    /// The nearest `f64`, rounded once (`3.98万` is exactly 39800).
+    fn to_f64(self) -> Option<f64> {
+        if self.m == 0 {
+            return Some(0.0);
+        }
+        let v: f64 = format!("{}e{}", self.m, self.e).parse().ok()?;
+        v.is_finite().then_some(v)
+    }
+}
+
+fn pow10(k: i32) -> Option<i128> {
+    if !(0..=38).contains(&k) {
+        return None;
+    }
+    10i128.checked_pow(k as u32)
+}
+
+enum Read {
+    Numeral(NumeralMatch),
+    /// A numeral was read up to here, but its value is not exact.
+    TooLarge(usize),
+    /// No numeral; the characters up to here need not be read again.
+    Nothing(usize),
+}
+
+/// A cursor over the text with look-ahead that skips inline spaces.
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<char> {
+        self.s[self.i..].chars().next()
+    }
+    fn peek_at(&self, i: usize) -> Option<char> {
+        self.s.get(i..).and_then(|t| t.chars().next())
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.i += c.len_utf8();
+        Some(c)
+    }
+    /// Position after inline spaces (ASCII space, tab, ideographic space) from `i`.
+    fn skip_spaces_from(&self, mut i: usize) -> usize {
+        while let Some(c) = self.peek_at(i) {
+            if c == ' ' || c == '\u{3000}' || c == '\t' {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i
+    }
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '－' | '−')
+}
+
+/// Reads one numeral starting exactly at byte `start`.
+fn read_at(s: &str, start: usize) -> Read {
+    let mut cur = Cursor { s, i: start };
+    let prev = s[..start].chars().next_back();
+    let mut negative = false;
+    if let Some(c) = cur.peek() {
+        let sign_ok = match c {
+            '负' | '負' => true,
+            c if is_minus(c) => {
+                !prev.is_some_and(|p| is_minus(p) || arabic_digit(p).is_some() || p.is_ascii_alphanumeric())
+            }
+            _ => false,
+        };
+        if sign_ok {
+            let after = cur.i + c.len_utf8();
+            let next = cur.peek_at(after);
+            let leads =
+                next.is_some_and(|n| arabic_digit(n).is_some() || cn_token(n).is_some() || n == '.' || n == '．');
+            if leads {
+                negative = true;
+                cur.i = after;
+            } else {
+                return Read::Nothing(after);
+            }
+        }
+    }
+    // A '.' starts a number only where no digit stands before it (`.5`, not `2222.2222`).
+    if let Some(c @ ('.' | '．')) = cur.peek() {
+        let before = s[..cur.i].chars().next_back();
+        let next_digit = cur.peek_at(cur.i + c.len_utf8()).and_then(arabic_digit).is_some();
+        if before.is_some_and(|p| arabic_digit(p).is_some() || p == '.' || p == '．') || !next_digit {
+            return Read::Nothing(cur.i + c.len_utf8());
+        }
+    }
+    let body_start = cur.i;
+    if !negative && s[start..].starts_with("半百") {
+        return Read::Numeral(NumeralMatch {
+            start,
+            end: start + "半百".len(),
+            value: 50.0,
+            approx: false,
+            script: Script::Chinese,
+            denominator: None,
+            numerator: None,
+            bare_denominator: false,
+            digit_sequence: false,
+            bare_multiplier: false,
+            ends_with_multiplier: true,
+        });
+    }
+    if cur.peek() == Some('半') {
+        return Read::Nothing(start + '半'.len_utf8());
+    }
+    let (whole, info) = match read_integer_part(&mut cur) {
+        Ok(Some(x)) => x,
+        Ok(None) => {
+            // 万分之三, 万万分之七: a denominator of big multipliers alone.
+            if let Some((den, after)) = bare_big_denominator(&cur, body_start) {
+                let mut c2 = Cursor { s, i: after };
+                if let Ok(Some((num, ninfo))) = read_integer_part(&mut c2)
+                    && let Some(n) = num.to_f64()
+                {
+                    return Read::Numeral(NumeralMatch {
+                        start,
+                        end: c2.i,
+                        value: if negative { -n / den } else { n / den },
+                        approx: ninfo.approx,
+                        script: ninfo.script,
+                        denominator: Some(den),
+                        numerator: Some(n),
+                        bare_denominator: true,
+                        digit_sequence: false,
+                        bare_multiplier: false,
+                        ends_with_multiplier: ninfo.ends_with_multiplier,
+                    });
+                }
+            }
+            return Read::Nothing(cur.i.max(start + 1));
+        }
+
+        Err(end) => return Read::TooLarge(end),
+    };
+    let mut value = whole;
+    let mut denominator = None;
+    let mut bare_denominator = false;
+    let mut approx = info.approx;
+    let mut script = info.script;
+    let mut digit_sequence = info.digit_sequence;
+    let mut bare_multiplier = info.bare_multiplier;
+    let mut ends_with_multiplier = info.ends_with_multiplier;
+    let mut end = cur.i;
+
+    // X分之Y: a fraction, X the numeral just read.
+    if let Some(after) = fraction_marker(&cur, end) {
+        let mut c2 = Cursor { s, i: after };
+        let mut neg_num = false;
+        if let Some(ch @ ('负' | '負')) = c2.peek() {
+            c2.i += ch.len_utf8();
+            neg_num = true;
+        }
+        if let Ok(Some((num, ninfo))) = read_integer_part(&mut c2)
+            && !value.is_zero()
+        {
+            let n = num.to_f64();
+            let d = value.to_f64();
+            if let (Some(n), Some(d)) = (n, d) {
+                let q = n / d;
+                if q.is_finite() {
+                    let q = if neg_num { -q } else { q };
+                    return Read::Numeral(NumeralMatch {
+                        start,
+                        end: c2.i,
+                        value: if negative { -q } else { q },
+                        approx: ninfo.approx,
+                        script: merge_script(script, ninfo.script),
+                        denominator: Some(d),
+                        numerator: Some(if neg_num { -n } else { n }),
+                        bare_denominator: info.bare_multiplier,
+                        digit_sequence: false,
+                        bare_multiplier: false,
+                        ends_with_multiplier: ninfo.ends_with_multiplier,
+                    });
+                }
+            }
+        }
+    }
+
+    // N又X分之Y and Arabic `a b/c`, `a/b`.
+    let mut fraction_value: Option<f64> = None;
+    let after_you = {
+        let j = cur.skip_spaces_from(end);
+        if cur.peek_at(j) == Some('又') {
+            Some(cur.skip_spaces_from(j + '又'.len_utf8()))
+        } else {
+            None
+        }
+    };
+    if let Some(j) = after_you
+        && let Read::Numeral(fr) = read_at(s, j)
+        && fr.denominator.is_some()
+        && fr.value >= 0.0
+    {
+        fraction_value = Some(fr.value);
+        end = fr.end;
+        denominator = fr.denominator;
+        bare_denominator = fr.bare_denominator;
+        script = merge_script(script, fr.script);
+        digit_sequence = false;
+        bare_multiplier = false;
+        ends_with_multiplier = false;
+    } else if info.script == Script::Arabic && !info.decimal {
+        // `3/5`, or `1 3/5` (a whole number, one space, a fraction).
+        if let Some((num_or_whole_end, frac)) = arabic_fraction(&cur, end, whole) {
+            match frac {
+                ArabicFraction::Simple(q, d) => {
+                    fraction_value = Some(q);
+                    value = Dec::ZERO;
+                    denominator = Some(d);
+                }
+                ArabicFraction::Mixed(q, d) => {
+                    fraction_value = Some(q);
+                    denominator = Some(d);
+                }
+            }
+            end = num_or_whole_end;
+        }
+    }
+    let mut v = match value.to_f64() {
+        Some(v) => v,
+        None => return Read::TooLarge(end),
+    };
+    if let Some(f) = fraction_value {
+        v += f;
+    }
+    if negative {
+        v = -v;
+    }
+    // 一打, 五十打: dozens, where 打 is not the verb of 打造, 打通 ….
+    if fraction_value.is_none() && !info.decimal && cur.peek_at(end) == Some('打') {
+        let after = cur.peek_at(end + '打'.len_utf8());
+        if !after.is_some_and(|a| DA_WORDS.contains(&a)) {
+            v *= 12.0;
+            end += '打'.len_utf8();
+            ends_with_multiplier = false;
+        }
+    }
+    if info.approx_only_trailing && !approx {
+        approx = true;
+    }
+    // A lone financial capital (拾 in 收拾, 伍 in 队伍, 陆 in 陆地) is a word, not a numeral.
+    if info.lone_capital && body_start + 3 >= end {
+        return Read::Nothing(end);
+    }
+    Read::Numeral(NumeralMatch {
+        start,
+        end,
+        value: v,
+        approx,
+        script,
+        denominator,
+        numerator: None,
+        bare_denominator,
+        digit_sequence,
+        bare_multiplier,
+        ends_with_multiplier,
+    })
+}
+
+fn merge_script(a: Script, b: Script) -> Script {
+    if a == b { a } else { Script::Mixed }
+}
+
+/// A run of 万/亿 followed by 分之 at `i`: the denominator and where the numerator starts.
+fn bare_big_denominator(cur: &Cursor, mut i: usize) -> Option<(f64, usize)> {
+    let mut power = 0i32;
+    while let Some(Cn::Big(k)) = cur.peek_at(i).and_then(cn_token) {
+        power += k as i32;
+        i += cur.peek_at(i)?.len_utf8();
+    }
+    if power == 0 || power > 36 {
+        return None;
+    }
+    Some((10f64.powi(power), fraction_marker(cur, i)?))
+}
+
+/// `分之` (spaces allowed around it) right after `end`: the byte after it.
+fn fraction_marker(cur: &Cursor, end: usize) -> Option<usize> {
+    let j = cur.skip_spaces_from(end);
+    if cur.peek_at(j) != Some('分') {
+        return None;
+    }
+    let j = cur.skip_spaces_from(j + '分'.len_utf8());
+    if cur.peek_at(j) != Some('之') {
+        return None;
+    }
+    Some(cur.skip_spaces_from(j + '之'.len_utf8()))
+}
+
+enum ArabicFraction {
+    /// `a/b`: the quotient and b.
+    Simple(f64, f64),
+    /// `w a/b`: the fraction part to add to w, and b.
+    Mixed(f64, f64),
+}
+
+fn slash(c: Option<char>) -> bool {
+    matches!(c, Some('/' | '／'))
+}
+
+/// Reads an Arabic integer (no separators) at `i`: its value and end.
+fn plain_int(cur: &Cursor, mut i: usize) -> Option<(u64, usize)> {
+    let mut v: u64 = 0;
+    let begin = i;
+    while let Some(d) = cur.peek_at(i).and_then(arabic_digit) {
+        v = v.checked_mul(10)?.checked_add(d as u64)?;
+        i += cur.peek_at(i)?.len_utf8();
+    }
+    (i > begin).then_some((v, i))
+}
+
+fn arabic_fraction(cur: &Cursor, end: usize, whole: Dec) -> Option<(usize, ArabicFraction)> {
+    if slash(cur.peek_at(end)) {
+        let (den, e2) = plain_int(cur, end + 1 + usize::from(cur.peek_at(end) == Some('／')) * 2)?;
+        if den == 0
+            || cur
+                .peek_at(e2)
+                .is_some_and(|c| slash(Some(c)) || arabic_digit(c).is_some())
+        {
+            return None;
+        }
+        let num = whole.to_f64()?;
+        return Some((e2, ArabicFraction::Simple(num / den as f64, den as f64)));
+    }
+    if cur.peek_at(end) == Some(' ') {
+        let (num, e1) = plain_int(cur, end + 1)?;
+        if !slash(cur.peek_at(e1)) {
+            return None;
+        }
+        let w = cur.peek_at(e1)?.len_utf8();
+        let (den, e2) = plain_int(cur, e1 + w)?;
+        if den == 0 || slash(cur.peek_at(e2)) {
+            return None;
+        }
+        return Some((e2, ArabicFraction::Mixed(num as f64 / den as f64, den as f64)));
+    }
+    None
+}
+
+#[derive(Default)]
+struct PartInfo {
+    approx: bool,
+    approx_only_trailing: bool,
+    script: Script,
+    digit_sequence: bool,
+    bare_multiplier: bool,
+    ends_with_multiplier: bool,
+    decimal: bool,
+    lone_capital: bool,
+}
+
+/// Reads an Arabic number at the cursor: digits, separators, a decimal part, an exponent,
+/// a `k`/`M` suffix. `Err(())` when the digits do not fit an exact value.
+fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
+    let start = cur.i;
+    let mut m: i128 = 0;
+    let mut e: i32 = 0;
+    let mut digits = 0usize;
+    let mut overflow = false;
+    let mut fullwidth = false;
+    let push = |m: &mut i128, d: u8, overflow: &mut bool| match m.checked_mul(10).and_then(|x| x.checked_add(d as i128))
+    {
+        Some(x) => *m = x,
+        None => *overflow = true,
+    };
+    while let Some(c) = cur.peek() {
+        if let Some(d) = arabic_digit(c) {
+            fullwidth |= c > '\u{7f}';
+            push(&mut m, d, &mut overflow);
+            digits += 1;
+            cur.bump();
+            continue;
+        }
+        // Thousands separator: exactly three digits follow; `，` only among full-width digits.
+        let sep = c == ',' || (c == '，' && fullwidth);
+        if sep && digits > 0 {
+            let j = cur.i + c.len_utf8();
+            let mut k = j;
+            let mut n = 0;
+            while let Some(d) = cur.peek_at(k).filter(|d| arabic_digit(*d).is_some()) {
+                k += d.len_utf8();
+                n += 1;
+            }
+            if n == 3 {
+                cur.i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if digits == 0 {
+        // `.5`
+        if !matches!(cur.peek(), Some('.' | '．')) {
+            return Ok(None);
+        }
+    }
+    let mut decimal = false;
+    // Inside a dotted chain (`2222.2222.222`) no group takes a decimal part.
+    let in_chain = matches!(cur.s[..start].chars().next_back(), Some('.' | '．'));
+    if let Some(c @ ('.' | '．')) = cur.peek().filter(|_| !in_chain || digits == 0) {
+        let j = cur.i + c.len_utf8();
+        let mut k = j;
+        let mut frac = Vec::new();
+        while let Some(d) = cur.peek_at(k).and_then(arabic_digit) {
+            frac.push(d);
+            k += cur.peek_at(k).map_or(1, char::len_utf8);
+        }
+        // `2022.12.05` or `2222.2222.2`: dotted groups, not a decimal.
+        let dotted = matches!(cur.peek_at(k), Some('.' | '．'))
+            && cur
+                .peek_at(k + 1)
+                .or(cur.peek_at(k + 3))
+                .and_then(arabic_digit)
+                .is_some();
+        if !frac.is_empty() && !dotted {
+            for d in frac {
+                push(&mut m, d, &mut overflow);
+                e -= 1;
+            }
+            cur.i = k;
+            decimal = true;
+        } else if digits == 0 {
+            return Ok(None);
+        }
+    }
+    if overflow {
+        return Err(());
+    }
+    let mut dec = Dec { m, e };
+    // Exponent: e5, E-1, e＋14, and ^5 as a power.
+    if let Some(c @ ('e' | 'E')) = cur.peek() {
+        let mut k = cur.i + 1;
+        let mut neg = false;
+        if let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '＋' | '-' | '－')) {
+            neg = matches!(sg, '-' | '－');
+            k += sg.len_utf8();
+        }
+        if let Some((x, k2)) = plain_int(cur, k).filter(|(x, _)| *x <= 300)
+            && !cur.peek_at(k2).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            let _ = c;
+            dec = dec.shift(if neg { -(x as i32) } else { x as i32 });
+            cur.i = k2;
+        }
+    } else if cur.peek() == Some('^') {
+        let mut k = cur.i + 1;
+        let mut neg = false;
+        while let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '-')) {
+            neg ^= sg == '-';
+            k += 1;
+        }
+        if let Some((x, k2)) = plain_int(cur, k).filter(|(x, _)| *x <= 64) {
+            let base = dec.to_f64().ok_or(())?;
+            let p = base.powi(if neg { -(x as i32) } else { x as i32 });
+            if !p.is_finite() {
+                return Err(());
+            }
+            dec = f64_to_dec(p).ok_or(())?;
+            cur.i = k2;
+        }
+    }
+    // k / K / M suffix (`40k`, `-2.5 M`), not the start of a word.
+    let j = cur.skip_spaces_from(cur.i);
+    if let Some(c @ ('k' | 'K' | 'Ｋ' | 'M')) = cur.peek_at(j) {
+        let after = cur.peek_at(j + c.len_utf8());
+        if !after.is_some_and(|a| a.is_ascii_alphanumeric()) {
+            dec = dec.shift(if c == 'M' { 6 } else { 3 });
+            cur.i = j + c.len_utf8();
+        }
+    }
+    if cur.i == start {
+        return Ok(None);
+    }
+    Ok(Some((dec, decimal)))
+}
+
+fn f64_to_dec(v: f64) -> Option<Dec> {
+    let s = format!("{v:e}");
+    let (mant, exp) = s.split_once('e')?;
+    let exp: i32 = exp.parse().ok()?;
+    let (neg, mant) = mant.strip_prefix('-').map_or((false, mant), |m| (true, m));
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits = format!("{ip}{fp}");
+    let m: i128 = digits.parse().ok()?;
+    Some(Dec {
+        m: if neg { -m } else { m },
+        e: exp - fp.len() as i32,
+    })
+}
+
+/// State of the Chinese evaluation: groups closed by 万/亿/兆, the current section under
+/// 万, and the pending digit.
+struct Eval {
+    groups: Vec<(Dec, u8)>,
+    section: Dec,
+    pending: Option<Dec>,
+    /// The pending value is one Chinese digit (shorthand applies: 一万三 → 13000).
+    pending_cn_digit: bool,
+    /// Power of ten of the last multiplier read, for shorthand.
+    last_power: Option<u8>,
+    zero_gap: bool,
+    any_digit: bool,
+}
+
+impl Eval {
+    fn new() -> Self {
+        Eval {
+            groups: Vec::new(),
+            section: Dec::ZERO,
+            pending: None,
+            pending_cn_digit: false,
+            last_power: None,
+            zero_gap: false,
+            any_digit: false,
+        }
+    }
+
+    /// The pending digit with shorthand applied: `四百五` → 50, `一万三` → 3000.
+    /// `below`: the multiplier about to apply, if any; shorthand only reads a digit as
+    /// the next lower place of a smaller multiplier (百二萬 is 120万, 亿四万 is 4万).
+    fn take_pending(&mut self, below: Option<u8>) -> Dec {
+        let Some(p) = self.pending.take() else { return Dec::ZERO };
+        let mut p = p;
+        if self.pending_cn_digit
+            && !self.zero_gap
+            && let Some(k) = self.last_power
+            && k >= 2
+            && below.is_none_or(|b| k < b)
+        {
+            p = p.shift(k as i32 - 1);
+        }
+        self.pending_cn_digit = false;
+        p
+    }
+
+    fn small(&mut self, k: u8) -> Option<()> {
+        let n = match self.pending.take() {
+            // A leading 零 before 十 (零十) still counts one ten.
+            Some(n) if !n.is_zero() => n,
+            _ => Dec::int(1),
+        };
+        self.pending_cn_digit = false;
+        self.section = self.section.add(n.shift(k as i32))?;
+        self.last_power = Some(k);
+        self.zero_gap = false;
+        Some(())
+    }
+
+    fn big(&mut self, k: u8) -> Option<()> {
+        let p = self.take_pending(Some(k));
+        let mut v = self.section.add(p)?;
+        self.section = Dec::ZERO;
+        let own = !v.is_zero();
+        let mut top_popped = 0u8;
+        if !own && let Some((g, gk)) = self.groups.pop() {
+            // 万亿, 万万: the multiplier compounds the group just closed.
+            v = g;
+            top_popped = gk;
+        }
+        while let Some(&(g, gk)) = self.groups.last() {
+            if gk >= k {
+                break;
+            }
+            v = v.add(g)?;
+            top_popped = top_popped.max(gk);
+            self.groups.pop();
+        }
+        if v.is_zero() {
+            v = Dec::int(1);
+        }
+        let power = if own { k } else { k.saturating_add(top_popped) };
+        self.groups.push((v.shift(k as i32), power));
+        self.last_power = Some(k);
+        self.zero_gap = false;
+        Some(())
+    }
+
+    fn total(&mut self) -> Option<Dec> {
+        let p = self.take_pending(None);
+        let mut t = self.section.add(p)?;
+        for &(g, _) in &self.groups {
+            t = t.add(g)?;
+        }
+        Some(t)
+    }
+}
+
+/// Reads the integer part (and a 点 decimal part) of a numeral: Arabic digits, Chinese
+/// characters, or both. `Ok(None)` when nothing numeral is here; `Err(end)` when the value
+/// is too large.
+fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize> {
+    let begin = cur.i;
+    let mut ev = Eval::new();
+    let mut info = PartInfo::default();
+    let mut saw_arabic = false;
+    let mut saw_cn = false;
+    let mut cn_digits_in_row = 0usize;
+    let mut max_cn_digits_in_row = 0usize;
+    let mut seq: Vec<u8> = Vec::new();
+    let mut saw_unit = false;
+    let mut saw_liang_in_seq = false;
+    let mut last_end = cur.i;
+    let mut capitals = 0usize;
+    let mut tokens = 0usize;
+    let mut decimal_done = false;
+    let mut overflow = false;
+    let mut last_was_multiplier = false;
+
+    loop {
+        // Spaces may stand between two parts of a numeral (`7 万5 千4 百`, `十 余 万`).
+        let here = if tokens > 0 { cur.skip_spaces_from(cur.i) } else { cur.i };
+        let Some(c) = cur.peek_at(here) else { break };
+        let spaced = here != cur.i;
+        let dot_start = tokens == 0 && matches!(c, '.' | '．');
+        if arabic_digit(c).is_some() && !decimal_done || dot_start {
+            if saw_arabic && ev.pending.is_some() || spaced && ev.pending.is_some() {
+                break;
+            }
+            if spaced && saw_arabic && !saw_cn {
+                break;
+            }
+            cur.i = here;
+            match read_arabic(cur) {
+                Ok(Some((d, decimal))) => {
+                    if ev.pending.is_some() {
+                        // A Chinese digit right before an Arabic one: not one numeral.
+                        break;
+                    }
+                    ev.pending = Some(d);
+                    ev.pending_cn_digit = false;
+                    ev.any_digit = true;
+                    info.decimal |= decimal;
+                    saw_arabic = true;
+                    cn_digits_in_row = 0;
+                    tokens += 1;
+                    last_end = cur.i;
+                    last_was_multiplier = false;
+                    if decimal {
+                        // `3.98万` may still take multipliers, but no more digits.
+                        decimal_done = true;
+                    }
+                    continue;
+                }
+                Ok(None) => break,
+                Err(()) => {
+                    overflow = true;
+                    last_end = cur.i;
+                    break;
+                }
+            }
+        }
+        if let Some(tok) = cn_token(c) {
+            // After a decimal part only multipliers may follow (`1005.5亿`, `三点五万`).
+            if decimal_done && !matches!(tok, Cn::Big(_)) {
+                break;
+            }
+            match tok {
+                Cn::Digit {
+                    d,
+                    liang,
+                    zero,
+                    capital,
+                } => {
+                    if ev.pending.is_some() && !ev.pending_cn_digit {
+                        break; // Arabic then Chinese digit.
+                    }
+                    // Digit after digit once a multiplier was read (三百五六): two numerals.
+                    if ev.pending.is_some() && saw_unit && !zero {
+                        break;
+                    }
+                    cur.i = here + c.len_utf8();
+                    tokens += 1;
+                    saw_cn = true;
+                    capitals += usize::from(capital);
+                    last_was_multiplier = false;
+                    if zero {
+                        seq.push(0);
+                        if ev.pending.is_some() && !saw_unit {
+                            // 二〇: sequence continues below.
+                            cn_digits_in_row += 1;
+                            max_cn_digits_in_row = max_cn_digits_in_row.max(cn_digits_in_row);
+                            ev.pending = Some(Dec::int(0));
+                            ev.pending_cn_digit = true;
+                        } else if !ev.any_digit && ev.pending.is_none() && ev.section.is_zero() && ev.groups.is_empty()
+                        {
+                            ev.pending = Some(Dec::int(0));
+                            ev.pending_cn_digit = false;
+                            cn_digits_in_row = 1;
+                            max_cn_digits_in_row = max_cn_digits_in_row.max(1);
+                            ev.any_digit = true;
+                        } else {
+                            ev.zero_gap = true;
+                            cn_digits_in_row = 0;
+                        }
+                        last_end = cur.i;
+                        continue;
+                    }
+                    saw_liang_in_seq |= liang;
+                    seq.push(d);
+                    cn_digits_in_row += 1;
+                    max_cn_digits_in_row = max_cn_digits_in_row.max(cn_digits_in_row);
+                    ev.pending = Some(Dec::int(d as i128));
+                    ev.pending_cn_digit = true;
+                    ev.any_digit = true;
+                    last_end = cur.i;
+                }
+                Cn::Small(k) => {
+                    capitals += usize::from(capital_multiplier(c).is_some());
+                    if max_cn_digits_in_row >= 2 {
+                        // 二三十, 三五百: a range, not a numeral; none of it is read again.
+                        while let Some(ch) = cur.peek().filter(|c| cn_token(*c).is_some()) {
+                            cur.i += ch.len_utf8();
+                        }
+                        return Ok(None);
+                    }
+                    if ev.pending.is_some() && !ev.pending_cn_digit && !saw_cn && info.decimal {
+                        break;
+                    }
+                    // 五十千: a multiplier straight after a smaller one is not part of it.
+                    if ev.pending.is_none()
+                        && !ev.zero_gap
+                        && ev.last_power.is_some_and(|p| p < 4 && p <= k)
+                        && last_was_multiplier
+                    {
+                        break;
+                    }
+                    cur.i = here + c.len_utf8();
+                    tokens += 1;
+                    saw_cn = true;
+                    saw_unit = true;
+                    cn_digits_in_row = 0;
+                    if ev.small(k).is_none() {
+                        overflow = true;
+                    }
+                    last_end = cur.i;
+                    last_was_multiplier = true;
+                }
+                Cn::Big(k) => {
+                    if max_cn_digits_in_row >= 2 && !saw_unit {
+                        return Ok(None);
+                    }
+                    cur.i = here + c.len_utf8();
+                    tokens += 1;
+                    saw_cn = true;
+                    saw_unit = true;
+                    cn_digits_in_row = 0;
+                    if ev.big(k).is_none() {
+                        overflow = true;
+                    }
+                    last_end = cur.i;
+                    last_was_multiplier = true;
+                }
+                Cn::Tens(t) => {
+                    if ev.pending.is_some() {
+                        break;
+                    }
+                    cur.i = here + c.len_utf8();
+                    tokens += 1;
+                    saw_cn = true;
+                    saw_unit = true;
+                    ev.pending = Some(Dec::int(t as i128));
+                    ev.pending_cn_digit = false;
+                    ev.any_digit = true;
+                    if ev.small(1).is_none() {
+                        overflow = true;
+                    }
+                    last_end = cur.i;
+                    last_was_multiplier = false;
+                }
+            }
+            continue;
+        }
+        // 点: a decimal point, when Chinese digits (not 两) follow.
+        if (c == '点' || c == '點') && !decimal_done && (ev.any_digit || saw_unit) {
+            let mut k = cur.skip_spaces_from(here + c.len_utf8());
+            let mut frac: Vec<u8> = Vec::new();
+            while let Some(Cn::Digit { d, liang: false, .. }) = cur.peek_at(k).and_then(cn_token) {
+                frac.push(d);
+                k += cur.peek_at(k).map_or(3, char::len_utf8);
+                let k2 = cur.skip_spaces_from(k);
+                if matches!(cur.peek_at(k2).and_then(cn_token), Some(Cn::Digit { liang: false, .. })) {
+                    k = k2;
+                }
+            }
+            if frac.is_empty() {
+                break;
+            }
+            let Some(int) = ev.total() else {
+                overflow = true;
+                break;
+            };
+            let mut f = Dec::ZERO;
+            for (n, d) in frac.iter().enumerate() {
+                match f.add(Dec {
+                    m: *d as i128,
+                    e: -(n as i32) - 1,
+                }) {
+                    Some(x) => f = x,
+                    None => overflow = true,
+                }
+            }
+            let Some(v) = int.add(f) else {
+                overflow = true;
+                break;
+            };
+            ev = Eval::new();
+            ev.pending = Some(v);
+            ev.any_digit = true;
+            decimal_done = true;
+            info.decimal = true;
+            saw_cn = true;
+            cur.i = k;
+            last_end = k;
+            tokens += 1;
+            cn_digits_in_row = 0;
+            last_was_multiplier = false;
+            continue;
+        }
+        // 余 / 多 after a numeral (`5870余人`, `十多万`); 几 as an unknown digit.
+        if matches!(c, '余' | '多' | '几' | '幾') && ev.any_digit_or_unit(saw_unit) {
+            let after = cur.skip_spaces_from(here + c.len_utf8());
+            let next_big = matches!(cur.peek_at(after).and_then(cn_token), Some(Cn::Big(_)));
+            if matches!(c, '几' | '幾') {
+                if ev.pending.is_some() && !saw_unit {
+                    break;
+                }
+                cur.i = here + c.len_utf8();
+                info.approx = true;
+                ev.pending = Some(Dec::ZERO);
+                ev.pending_cn_digit = false;
+                last_end = cur.i;
+                tokens += 1;
+                continue;
+            }
+            if next_big {
+                cur.i = after;
+                info.approx = true;
+                // The pending value is complete (十多万: ten, then 万).
+                ev.pending_cn_digit = false;
+                continue;
+            }
+            // Trailing 余/多: the numeral ends here; the extractor reads the bound.
+            break;
+        }
+        break;
+    }
+    cur.i = last_end;
+    if overflow {
+        return Err(last_end);
+    }
+    if tokens == 0 || cur.i == begin {
+        return Ok(None);
+    }
+    // A numeral needs a digit or a small multiplier (万 and 万万 alone are not numerals).
+    let has_small = ev.section.m != 0 || ev.groups.iter().any(|_| false);
+    if !ev.any_digit && !saw_unit {
+        return Ok(None);
+    }
+    if !ev.any_digit && ev.section.is_zero() && ev.groups.is_empty() {
+        return Ok(None);
+    }
+    if !ev.any_digit && !has_small && ev.groups.iter().all(|g| g.0.m == 1) && ev.section.is_zero() {
+        // Only 万/亿 characters.
+        let small_seen = begin != cur.i
+            && cur.s[begin..cur.i]
+                .chars()
+                .any(|c| matches!(cn_token(c), Some(Cn::Small(_)) | Some(Cn::Tens(_))));
+        if !small_seen {
+            return Ok(None);
+        }
+    }
+    let value = if max_cn_digits_in_row >= 2 && !saw_unit && !saw_arabic && !info.decimal {
+        // Digit by digit: 二〇二二, 三八. 两 does not stand in such sequences (两两).
+        if saw_liang_in_seq || seq.len() > 38 {
+            return Ok(None);
+        }
+        info.digit_sequence = true;
+        let mut m: i128 = 0;
+        for d in &seq {
+            m = m * 10 + *d as i128;
+        }
+        Dec::int(m)
+    } else {
+        match ev.total() {
+            Some(v) => v,
+            None => return Err(last_end),
+        }
+    };
+    info.script = match (saw_arabic, saw_cn) {
+        (true, false) => Script::Arabic,
+        (true, true) => Script::Mixed,
+        _ => Script::Chinese,
+    };
+    info.bare_multiplier = !ev.any_digit;
+    info.ends_with_multiplier = last_was_multiplier;
+    info.lone_capital = capitals == 1 && tokens == 1;
+    Ok(Some((value, info)))
+}
+
+impl Eval {
+    fn any_digit_or_unit(&self, saw_unit: bool) -> bool {
+        self.any_digit || saw_unit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One value, every surface form that must produce it.
+    const VALUES: &[(f64, &[&str])] = &[
+        (
+            39800.0,
+            &[
+                "3.98万",
+                "三万九千八百",
+                "39,800",
+                "３９８００",
+                "3万9800",
+                "三点九八万",
+            ],
+        ),
+        (100550000000.0, &["1005.5亿", "一千零五亿五千万", "1,005.5亿"]),
+        (1005.0, &["一千零五", "壹仟零伍", "1005"]),
+        (13000.0, &["一万三", "一万三千", "1.3万", "萬三"]),
+        (450.0, &["四百五", "四百五十", "肆佰伍拾"]),
+        (2222.0, &["倆千两百贰拾二", "两千二百二十二"]),
+        (351000000000000.0, &["三百五十一万亿", "351万亿"]),
+        (
+            4569831148725382.0,
+            &["四千五百六十九万八千三百一十一亿四千八百七十二万五千三百八十二"],
+        ),
+        (1000.0, &["１,０００", "一千", "千"]),
+        (20000000.0, &["2000万", "两千万", "二千万"]),
+        (3.5, &["三点五", "3.5", "３．５"]),
+        (-32.0, &["负三十二", "-32", "負三十二"]),
+        (0.5, &["二分之一", "1/2", ".5", "零点五"]),
+        (34000.0, &["3万4000", "三万四", "3.4万"]),
+        (2022.0, &["二〇二二", "二零二二"]),
+        (100056.0, &["拾万零五十六"]),
+        (1200000.0, &["百二萬", "一百二十万"]),
+        (15.0, &["十五", "拾伍"]),
+        (20000000.5544, &["两千万点五五四四"]),
+        (1000000000.0, &["10万万", "十亿"]),
+        (1232000000000000.0, &["12.32e+14"]),
+        (33.0, &["卅三"]),
+    ];
+
+    #[test]
+    fn every_form_gives_its_exact_value() {
+        for (value, forms) in VALUES {
+            for form in *forms {
+                assert_eq!(parse(form), Ok(*value), "input: {form}");
+            }
+        }
+    }
+
+    #[test]
+    fn fractions_and_approximations() {
+        let third = parse("三分之一").unwrap();
+        assert!((third - 1.0 / 3.0).abs() < 1e-12);
+        assert!((parse("三百五十又3分之1").unwrap() - 350.0 - 1.0 / 3.0).abs() < 1e-9);
+        let m = &scan("二十几万")[0];
+        assert_eq!((m.value, m.approx), (200000.0, true));
+        let m = &scan("500余万")[0];
+        assert_eq!((m.value, m.approx), (5000000.0, true));
+    }
+
+    #[test]
+    fn not_numerals() {
+        for s in ["", "  ", "统", "万", "万万", "两两", "收拾", "队伍"] {
+            assert!(parse(s).is_err(), "input: {s}");
+        }
+        assert_eq!(parse("三八折"), Err(NumeralError::Trailing(6)));
+        assert_eq!(parse(&"9".repeat(60)), Err(NumeralError::TooLarge));
+        // 二三十 is a range (twenty or thirty), not a value.
+        assert!(parse("二三十").is_err());
+    }
+
+    #[test]
+    fn scan_separates_numerals() {
+        let v: Vec<f64> = scan("两百点两").iter().map(|m| m.value).collect();
+        assert_eq!(v, [200.0, 2.0]);
+        let v: Vec<f64> = scan("1, 234, 567").iter().map(|m| m.value).collect();
+        assert_eq!(v, [1.0, 234.0, 567.0]);
+        let v: Vec<f64> = scan("2222.2222.22222.222").iter().map(|m| m.value).collect();
+        assert_eq!(v, [2222.0, 2222.0, 22222.0, 222.0]);
+        let v: Vec<f64> = scan("5-20%").iter().map(|m| m.value).collect();
+        assert_eq!(v, [5.0, 20.0]);
+    }
+
+    #[test]
+    fn scan_is_linear_on_long_runs() {
+        let nines = "9".repeat(100_000);
+        assert!(scan(&nines).is_empty());
+        let yi = "亿".repeat(100_000);
+        assert!(scan(&yi).is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! The text the extractors read: the input with line breaks inside sentences removed.
+//!
+//! Text extracted from PDFs breaks lines inside sentences (`国家级制造业\n\n单项冠军`).
+//! A break of at most one blank line that follows a character ending no sentence is
+//! removed, so that rules see the sentence whole; a longer break, or one after 。！？；：,
+//! stays and separates. [`Joined::original`] maps offsets back to the input.
+
+/// The input with mid-sentence line breaks removed, and the map back.
+pub(crate) struct Joined {
+    /// The joined text.
+    pub text: String,
+    /// `(joined offset, bytes removed before it in total)`, one entry per removed break.
+    removed: Vec<(usize, usize)>,
+}
+
+/// Characters that end a sentence or a heading: a line break after them is kept.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…' | '·' | '」' | '』'
+    )
+}
+
+fn is_break_space(c: char) -> bool {
+    matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}')
+}
+
+impl Joined {
+    /// Joins the mid-sentence breaks of `input`. Linear in its length.
+    pub fn new(input: &str) -> Joined {
+        if !input.contains(['\n', '\r']) {
+            return Joined {
+                text: input.to_string(),
+                removed: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(input.len());
+        let mut removed = Vec::new();
+        let mut total = 0usize;
+        let mut last = 0usize;
+        let bytes = input.as_bytes();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            if bytes[i] != b'\n' && bytes[i] != b'\r' {
+                i += 1;
+                continue;
+            }
+            // The whole white-space run around this break.
+            let mut a = i;
+            while a > last {
+                let c = input[..a].chars().next_back().unwrap_or('x');
+                if c == ' ' || c == '\t' || c == '\u{3000}' {
+                    a -= c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let mut b = i;
+            let mut newlines = 0;
+            while b < bytes.len() {
+                let c = input[b..].chars().next().unwrap_or('x');
+                if !is_break_space(c) {
+                    break;
+                }
+                if c == '\n' || (c == '\r' && bytes.get(b + 1) != Some(&b'\n')) {
+                    newlines += 1;
+                }
+                b += c.len_utf8();
+            }
+            let before = input[..a].chars().next_back();
+            let after = input[b..].chars().next();
+            let join = newlines <= 2
+                && before.is_some_and(|c| !ends_sentence(c) && !c.is_ascii())
+                && after.is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric());
+            if join {
+                text.push_str(&input[last..a]);
+                total += b - a;
+                removed.push((text.len(), total));
+                last = b;
+            }
+            i = b.max(i + 1);
+        }
+        text.push_str(&input[last..]);
+        Joined { text, removed }
+    }
+
+    fn removed_before(&self, pos: usize, inclusive: bool) -> usize {
+        let idx = self
+            .removed
+            .partition_point(|&(p, _)| if inclusive { p <= pos } else { p < pos });
+        if idx == 0 { 0 } else { self.removed[idx - 1].1 }
+    }
+
+    /// The input offsets of the joined span `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = start + self.removed_before(start, true);
+        let e = end + self.removed_before(end, false);
+        (s, e.max(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_breaks_inside_sentences_only() {
+        let input = "国家级制造业\n\n单项冠军占25%。\n\n\n\n新段落\n第二行";
+        let j = Joined::new(input);
+        assert_eq!(j.text, "国家级制造业单项冠军占25%。\n\n\n\n新段落第二行");
+        let s = j.text.find("单项").unwrap();
+        let (a, b) = j.original(s - "制造业".len(), s + "单项".len());
+        assert_eq!(&input[a..b], "制造业\n\n单项");
+        let p = j.text.find("新段落").unwrap();
+        let (a, b) = j.original(p, p + "新段落".len());
+        assert_eq!(&input[a..b], "新段落");
+    }
+
+    #[test]
+    fn keeps_breaks_after_sentence_ends_and_crlf_is_one_break() {
+        let j = Joined::new("完成。\r\n下一句\r\n续");
+        assert_eq!(j.text, "完成。\r\n下一句续");
+    }
+}

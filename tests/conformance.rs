@@ -1,0 +1,146 @@
+//! The conformance suite: the Chinese number and percent cases of Recognizers-Text and
+//! Duckling (`fixtures/conformance/`, with their licences), as the numeral normalizer
+//! and the percentage extractor read them.
+//!
+//! A case passes when every expected entity is matched on an overlapping span with an
+//! equal value (relative 1e-9) and, for percentages, an equal `point`; a negative case
+//! passes when nothing is found. Numbers are read by [`zhfacts::numeral::scan`], the
+//! context-free layer (NumberModel has bare numerals such as `二`, which the number
+//! extractor deliberately leaves alone in report prose); percentages, dates and rankings
+//! by [`zhfacts::extract`]. Cases deliberately not supported are listed, each with its
+//! reason, in `fixtures/conformance/unsupported.tsv`; a failure not listed there fails the
+//! test, and so does a pass rate under the floor.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use zhfacts::{Fact, numeral};
+
+const NUMBER_FILE: &str = include_str!("../fixtures/conformance/recognizers-zh-number.jsonl");
+const UNSUPPORTED: &str = include_str!("../fixtures/conformance/unsupported.tsv");
+
+/// Specs held to a floor, and the floor.
+const FLOORS: &[(&str, f64)] = &[("NumberModel", 0.90), ("PercentModel", 0.90)];
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
+}
+
+/// Byte span of an expected entity.
+fn span(e: &Value) -> (usize, usize) {
+    (
+        e["byte_start"].as_u64().unwrap() as usize,
+        e["byte_end"].as_u64().unwrap() as usize,
+    )
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Does `input` give every expected entity (or nothing, for a negative case)?
+fn passes(spec: &str, input: &str, expected: &[Value]) -> bool {
+    let numerals = numeral::scan(input);
+    let facts = zhfacts::extract(input);
+    let wanted: Vec<&Value> = expected.iter().filter(|e| e["zhfacts"]["kind"].is_string()).collect();
+    if wanted.is_empty() {
+        let none = expected.is_empty();
+        // A negative case of a spec says that spec's model finds nothing.
+        let found = if spec == "PercentModel" {
+            facts.iter().any(|f| matches!(f, Fact::Percentage(_)))
+        } else {
+            !numerals.is_empty()
+        };
+        return !none || !found;
+    }
+    wanted.iter().all(|e| {
+        let z = &e["zhfacts"];
+        let value = z["value"].as_f64().unwrap_or(f64::NAN);
+        let sp = span(e);
+        match z["kind"].as_str().unwrap() {
+            "number" => numerals
+                .iter()
+                .any(|m| overlaps((m.start, m.end), sp) && close(m.value, value)),
+            "percentage" => {
+                let point = z["point"].as_bool().unwrap_or(false);
+                facts.iter().any(|f| match f {
+                    Fact::Percentage(p) => overlaps((p.start, p.end), sp) && close(p.value, value) && p.point == point,
+                    _ => false,
+                })
+            }
+            "ranking" => facts.iter().any(|f| match f {
+                Fact::Ranking(r) => overlaps((r.start, r.end), sp) && r.rank.is_some_and(|k| close(k as f64, value)),
+                _ => false,
+            }),
+            "date" => facts
+                .iter()
+                .any(|f| matches!(f, Fact::Date(d) if overlaps((d.start, d.end), sp))),
+            _ => true,
+        }
+    })
+}
+
+#[test]
+fn recognizers_number_and_percent() {
+    let unsupported: HashMap<&str, &str> = UNSUPPORTED
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    let mut tally: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut unexpected = Vec::new();
+    let mut fixed = Vec::new();
+    for line in NUMBER_FILE.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let spec = case["spec"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".json")
+            .to_string();
+        let id = case["id"].as_str().unwrap();
+        let ok = passes(
+            &spec,
+            case["input"].as_str().unwrap(),
+            case["expected"].as_array().unwrap(),
+        );
+        let t = tally.entry(spec.clone()).or_default();
+        t.1 += 1;
+        t.0 += usize::from(ok);
+        if !FLOORS.iter().any(|(s, _)| *s == spec) {
+            continue;
+        }
+        match (ok, unsupported.contains_key(id)) {
+            (false, false) => unexpected.push(format!("{id}\t{}", case["input"])),
+            (true, true) => fixed.push(id.to_string()),
+            _ => {}
+        }
+    }
+    let mut specs: Vec<_> = tally.iter().collect();
+    specs.sort();
+    for (spec, (pass, total)) in &specs {
+        println!(
+            "{spec:<36} {pass:>4}/{total:<4} {:.1}%",
+            100.0 * *pass as f64 / *total as f64
+        );
+    }
+    assert!(
+        unexpected.is_empty(),
+        "failures not listed in unsupported.tsv:\n{}",
+        unexpected.join("\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "listed as unsupported but passing now, remove from unsupported.tsv:\n{}",
+        fixed.join("\n")
+    );
+    for (spec, floor) in FLOORS {
+        let (pass, total) = tally[*spec];
+        assert!(
+            pass as f64 >= floor * total as f64,
+            "{spec}: {pass}/{total} is under the floor {floor}"
+        );
+    }
+}
