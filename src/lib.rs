@@ -81,3 +81,8 @@ pub fn extract(text: &str) -> Vec<Fact> {
 pub fn warm_up() {
     segment::warm_up();
 }
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
