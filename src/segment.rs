@@ -1,8 +1,5 @@
 //! The only user of jieba-rs: one lazily built segmenter with the genre's words added.
 
-// The enterprise and subject rules are the users of the tagged words.
-#![allow(dead_code)]
-
 use jieba_rs::Jieba;
 use once_cell::sync::Lazy;
 

@@ -6,8 +6,11 @@
 //! the number extractor does not report `2022年`, the `25` of `25%` or the `14` of
 //! `第14位`.
 
+pub(crate) mod cluster_chain;
+pub(crate) mod enterprise;
 pub(crate) mod number;
 pub(crate) mod percentage;
+pub(crate) mod ranking;
 
 use crate::fact::{Bound, Fact, Kind};
 use crate::text::Joined;
@@ -55,6 +58,9 @@ type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
 const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
     // (kind, extractor, claims its spans)
     (Kind::Percentage, percentage::extract, true),
+    (Kind::Ranking, ranking::extract, true),
+    (Kind::ClusterChain, cluster_chain::extract, false),
+    (Kind::Enterprise, enterprise::extract, true),
     (Kind::Number, number::extract, false),
 ];
 

@@ -1,0 +1,248 @@
+//! "N群M链" structures: N industrial clusters and M industrial chains.
+//!
+//! | form | example | clusters, chains |
+//! | --- | --- | --- |
+//! | compact | `7群12链`, `七群十二链`, `12链7群` | 7, 12 |
+//! | spelled out, either order | `12条产业链和7大产业集群`, `7大产业集群、12条产业链` | 7, 12 |
+//! | with modifiers | `6大特色产业集群和18条乡村富民产业链` | 6, 18 |
+//!
+//! Members: where the document enumerates the chains or the clusters, after a count —
+//! `12大产业链包括：A、B、…` — or in groups that each carry their own count —
+//! `除A和B两大千亿级产业集群外，还有C、D两大…，E、F、G三大…产业集群` — they are attached
+//! to every structure of the document, in order, when the count of the enumeration equals
+//! the structure's count; otherwise the list stays empty rather than guessed.
+//!
+//! Not structures: `一群一策` (a formula), `七大产业集群` alone (no chains).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Claims, Doc, Found};
+use crate::fact::{ClusterChain, Fact};
+use crate::numeral;
+
+const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
+
+/// `7群12链` and `12链7群`.
+static COMPACT: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"({NUM})群({NUM})链|({NUM})链({NUM})群")).unwrap());
+
+/// One spelled-out half: `12条产业链`, `7大产业集群`, `18条乡村富民产业链`.
+fn half(name: &str) -> String {
+    format!(r"({NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}")
+}
+
+static SPELLED: Lazy<Regex> = Lazy::new(|| {
+    let chain = half("产业链");
+    let cluster = half("产业集群");
+    let link = "(?:和|与|及|以及|、|，|加)";
+    Regex::new(&format!(r"{chain}{link}{cluster}|{cluster}{link}{chain}")).unwrap()
+});
+
+fn count(s: &str) -> Option<u32> {
+    let v = numeral::parse(s).ok()?;
+    (v.fract() == 0.0 && (1.0..=1000.0).contains(&v)).then_some(v as u32)
+}
+
+/// Finds the cluster_chain structures of `doc`, with the members the document names.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
+    for c in COMPACT.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(a), Some(b), _, _) => (count(a.as_str()), count(b.as_str())),
+            (_, _, Some(b), Some(a)) => (count(a.as_str()), count(b.as_str())),
+            _ => continue,
+        };
+        if let (Some(n), Some(m)) = (n, m) {
+            found.push((all.start(), all.end(), n, m));
+        }
+    }
+    for c in SPELLED.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(chain), Some(cluster), _, _) => (count(cluster.as_str()), count(chain.as_str())),
+            (_, _, Some(cluster), Some(chain)) => (count(cluster.as_str()), count(chain.as_str())),
+            _ => continue,
+        };
+        if let (Some(n), Some(m)) = (n, m) {
+            found.push((all.start(), all.end(), n, m));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found.sort();
+    let clusters = enumeration(text, "产业集群");
+    let chains = enumeration(text, "产业链");
+    found
+        .into_iter()
+        .map(|(start, end, n, m)| {
+            let pick = |list: &Option<(u32, Vec<String>)>, want: u32| match list {
+                Some((k, items)) if *k == want && items.len() == want as usize => items.clone(),
+                _ => Vec::new(),
+            };
+            Found {
+                start,
+                end,
+                fact: Fact::ClusterChain(ClusterChain {
+                    text: String::new(),
+                    start,
+                    end,
+                    clusters: n,
+                    chains: m,
+                    cluster_members: pick(&clusters, n),
+                    chain_members: pick(&chains, m),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the
+/// members, in order, of the first enumeration of `name` in the text.
+fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
+    static INTRO: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&format!(
+            r"({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)"
+        ))
+        .unwrap()
+    });
+    for c in INTRO.captures_iter(text) {
+        if &c[2] != name {
+            continue;
+        }
+        let Some(n) = count(&c[1]) else { continue };
+        let after = c.get(0).unwrap().end();
+        let sentence_end = text[after..].find(['。', '；', '\n']).map_or(text.len(), |p| after + p);
+        let body = text[after..sentence_end].trim_start_matches(['：', ':', '，']);
+        // Groups with their own counts, else one colon list.
+        let grouped = groups(body, name);
+        if grouped.len() == n as usize {
+            return Some((n, grouped));
+        }
+        let listed = split_items(body, n as usize);
+        if listed.len() == n as usize {
+            return Some((n, listed));
+        }
+    }
+    None
+}
+
+/// Items of `A、B和C`: split at 、, and the last at 和/及/与 when the count needs it.
+fn split_items(list: &str, want: usize) -> Vec<String> {
+    let mut items: Vec<String> = list
+        .split('、')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() + 1 == want
+        && let Some(last) = items.pop()
+    {
+        match last.split_once(['和', '及', '与']) {
+            Some((a, b)) => {
+                items.push(a.to_string());
+                items.push(b.to_string());
+            }
+            None => items.push(last),
+        }
+    }
+    items
+}
+
+/// Groups like `除A和B两大千亿级产业集群外` / `还有C、D两大三百亿级产业集群`: each group's
+/// items, when their number equals the group's count.
+fn groups(body: &str, name: &str) -> Vec<String> {
+    static GROUP: Lazy<Regex> =
+        Lazy::new(|| Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)")).unwrap());
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in GROUP.captures_iter(body) {
+        let all = c.get(0).unwrap();
+        if &c[2] != name {
+            continue;
+        }
+        let Some(k) = count(&c[1]) else { continue };
+        let head = &body[from..all.start()];
+        from = all.end();
+        // The items stand between the last clause mark and the count.
+        let head = head.rsplit(['，', '；']).next().unwrap_or(head);
+        let head = ["除了", "除", "还有", "以及", "包括", "有", "和", "及"]
+            .iter()
+            .fold(head, |h, w| h.strip_prefix(w).unwrap_or(h));
+        let items = split_items(head, k as usize);
+        if items.len() != k as usize {
+            return Vec::new();
+        }
+        out.extend(items);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ClusterChain, Fact, extract};
+
+    fn structures(text: &str) -> Vec<ClusterChain> {
+        extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::ClusterChain(c) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `(sentence, [(text, clusters, chains)])`.
+    const EXAMPLES: &[(&str, &[(&str, u32, u32)])] = &[
+        ("将招商引资向“7群12链”聚焦", &[("7群12链", 7, 12)]),
+        ("加快打造12条产业链和7大产业集群", &[("12条产业链和7大产业集群", 7, 12)]),
+        ("重点培育7大产业集群、12条产业链", &[("7大产业集群、12条产业链", 7, 12)]),
+        (
+            "构建6大特色产业集群和18条乡村富民产业链",
+            &[("6大特色产业集群和18条乡村富民产业链", 6, 18)],
+        ),
+        ("聚焦“五群十链”建设", &[("五群十链", 5, 10)]),
+    ];
+
+    const NEGATIVE: &[&str] = &[
+        "实施优势产业集群“一群一策”",
+        "七大产业集群已聚集规上工业企业770家",
+        "三区三线划定完成",
+    ];
+
+    #[test]
+    fn positive_examples() {
+        for (sentence, expected) in EXAMPLES {
+            let got: Vec<(String, u32, u32)> = structures(sentence)
+                .into_iter()
+                .map(|c| (c.text, c.clusters, c.chains))
+                .collect();
+            let want: Vec<(String, u32, u32)> = expected.iter().map(|(t, n, m)| (t.to_string(), *n, *m)).collect();
+            assert_eq!(got, want, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn negative_examples() {
+        for sentence in NEGATIVE {
+            assert!(structures(sentence).is_empty(), "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn members_when_counts_agree() {
+        let text = "全市打造“3群4链”。4大产业链包括：新材料、高端装备、生物医药和电子信息。\
+                    3大产业集群中，除纺织和建筑两大千亿级产业集群外，还有化工一大百亿级产业集群。";
+        let c = &structures(text)[0];
+        assert_eq!(c.chain_members, ["新材料", "高端装备", "生物医药", "电子信息"]);
+        assert_eq!(c.cluster_members, ["纺织", "建筑", "化工"]);
+    }
+
+    #[test]
+    fn no_members_when_counts_differ() {
+        let text = "打造“3群5链”。5大产业链包括：新材料、高端装备。";
+        let c = &structures(text)[0];
+        assert!(c.chain_members.is_empty() && c.cluster_members.is_empty());
+    }
+}

@@ -1,0 +1,248 @@
+//! Enterprises: registered company names.
+//!
+//! A name is a body, an optional bracketed region or note (`（南通）`, `(集团)`), and a
+//! legal-form ending (有限公司, 股份有限公司, 有限责任公司, 集团有限公司, 集团公司,
+//! 股份公司, 有限合伙). The ending is found by a scan; the left edge by the segmentation
+//! of the clause before it, walking back over the words of the name and stopping at a
+//! verb, a preposition, a particle (`位于临江新区的`), punctuation or another name.
+//!
+//! | sentence | name |
+//! | --- | --- |
+//! | `位于海门港新区的中天钢铁集团（南通）有限公司作为…` | `中天钢铁集团（南通）有限公司` |
+//! | `成功引进江苏恒瑞医药股份有限公司` | `江苏恒瑞医药股份有限公司` |
+//! | `与腾讯科技（深圳）有限公司签约` | `腾讯科技（深圳）有限公司` |
+//!
+//! Government bodies, schools, hospitals, media and programmes end in none of these forms
+//! and are never names: `工信部`, `省生产力促进中心`, `央视`.
+
+use super::{Claims, Doc, Found};
+use crate::fact::{Enterprise, Fact};
+use crate::segment;
+
+/// Legal-form endings, longest first where one ends another.
+const LEGAL_FORMS: &[&str] = &[
+    "集团股份有限公司",
+    "集团有限责任公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "股份公司",
+    "有限合伙",
+];
+
+/// Word tags that end a name on its left: verbs, prepositions, conjunctions, particles,
+/// adverbs, pronouns, time words.
+fn stops_name(tag: &str, word: &str) -> bool {
+    // jieba tags some name bodies as time words (中天); only real ones stop a name.
+    let time_word = tag == "t" && word.contains(['年', '月', '日', '今', '前', '后', '时', '近', '期', '初', '底']);
+    time_word
+        || matches!(
+            tag,
+            "v" | "vd" | "vi" | "p" | "c" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "d" | "r" | "y" | "e"
+        )
+        || matches!(
+            word,
+            "的" | "和" | "与" | "及" | "等" | "是" | "为" | "在" | "由" | "对" | "将" | "把" | "被" | "向" | "从"
+        )
+}
+
+/// How far left of the ending the name may reach, in bytes (about 30 characters).
+const MAX_NAME_BYTES: usize = 90;
+
+/// Finds the enterprises of `doc`.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    let mut from = 0;
+    while let Some(p) = text[from..].find(['公', '合']) {
+        let at = from + p;
+        from = at + 3;
+        // The ending that finishes here: find the legal form whose tail is at `at`.
+        let Some((form_start, end)) = ending_at(text, at) else {
+            continue;
+        };
+        if form_start < last_end {
+            continue;
+        }
+        if let Some(start) = left_edge(text, form_start, last_end) {
+            let name = text[start..end].to_string();
+            out.push(Found {
+                start,
+                end,
+                fact: Fact::Enterprise(Enterprise {
+                    text: String::new(),
+                    start,
+                    end,
+                    name,
+                }),
+            });
+            last_end = end;
+            from = end;
+        }
+    }
+    out
+}
+
+/// A legal-form ending whose 公司 / 合伙 starts at `at`: its start and end.
+fn ending_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    let tail = if text[at..].starts_with("公司") {
+        "公司"
+    } else if text[at..].starts_with("合伙") {
+        "合伙"
+    } else {
+        return None;
+    };
+    let end = at + tail.len();
+    LEGAL_FORMS
+        .iter()
+        .filter(|f| text[..end].ends_with(**f))
+        .max_by_key(|f| f.len())
+        .map(|f| (end - f.len(), end))
+}
+
+/// The start of the name whose legal form starts at `form_start`, not before `floor`.
+fn left_edge(text: &str, form_start: usize, floor: usize) -> Option<usize> {
+    // The clause before the ending: back to punctuation, at most MAX_NAME_BYTES.
+    let mut clause_start = form_start;
+    let mut depth = 0i32;
+    for (i, c) in text[floor..form_start].char_indices().rev() {
+        let i = floor + i;
+        if form_start - i > MAX_NAME_BYTES {
+            break;
+        }
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' if depth > 0 => depth -= 1,
+            _ if depth == 0 && (c.is_whitespace() || is_punct(c)) => break,
+            _ => {}
+        }
+        clause_start = i;
+    }
+    if clause_start >= form_start {
+        return None;
+    }
+    let words = segment::tag(&text[clause_start..form_start]);
+    let mut start = form_start;
+    let mut depth = 0i32;
+    for w in words.iter().rev() {
+        let in_brackets = depth > 0 || matches!(w.text, "）" | ")");
+        match w.text {
+            "）" | ")" => depth += 1,
+            "（" | "(" => depth -= 1,
+            _ => {}
+        }
+        if !in_brackets && stops_name(w.tag, w.text) {
+            break;
+        }
+        start = clause_start + w.start;
+    }
+    // A name has a body before its brackets: at least two characters.
+    let body = &text[start..form_start];
+    let body_chars = body.chars().take_while(|c| !matches!(c, '（' | '(')).count();
+    (body_chars >= 2 && !body.starts_with(['（', '('])).then_some(start)
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '…'
+            | '·'
+            | '—'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Fact, extract};
+
+    const EXAMPLES: &[(&str, &[&str])] = &[
+        (
+            "位于海门港新区的中天钢铁集团（南通）有限公司作为南通市唯一的揭榜企业",
+            &["中天钢铁集团（南通）有限公司"],
+        ),
+        (
+            "位于临江新区的澳斯康生物（南通）股份有限公司成功入选",
+            &["澳斯康生物（南通）股份有限公司"],
+        ),
+        ("成功引进江苏恒瑞医药股份有限公司", &["江苏恒瑞医药股份有限公司"]),
+        ("区政府与腾讯科技（深圳）有限公司签约", &["腾讯科技（深圳）有限公司"]),
+        (
+            "三一重工股份有限公司、南通中远海运川崎船舶工程有限公司入选名单",
+            &["三一重工股份有限公司", "南通中远海运川崎船舶工程有限公司"],
+        ),
+        (
+            "苏州创元投资发展(集团)有限公司完成增资",
+            &["苏州创元投资发展(集团)有限公司"],
+        ),
+        ("国家电网有限公司加大投资", &["国家电网有限公司"]),
+        (
+            "江苏中天科技股份有限公司等龙头企业项目落户",
+            &["江苏中天科技股份有限公司"],
+        ),
+        ("由中国石油天然气集团公司承建", &["中国石油天然气集团公司"]),
+    ];
+
+    const NEGATIVE: &[&str] = &[
+        "工信部、国家发展和改革委员会、财政部联合公示",
+        "省生产力促进中心发布评估结果",
+        "三度登上央视新闻联播",
+        "成立有限公司",
+        "江苏省人民医院和南京大学附属中学",
+    ];
+
+    fn names(text: &str) -> Vec<String> {
+        extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Enterprise(e) => Some(e.name),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positive_examples() {
+        for (sentence, expected) in EXAMPLES {
+            assert_eq!(names(sentence), *expected, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn negative_examples() {
+        for sentence in NEGATIVE {
+            assert!(
+                names(sentence).is_empty(),
+                "sentence: {sentence}: {:?}",
+                names(sentence)
+            );
+        }
+    }
+}

@@ -1,0 +1,467 @@
+//! Rankings: a place in an order.
+//!
+//! | form | example | scope, rank, tier, shift, list |
+//! | --- | --- | --- |
+//! | scope + ordinal | `全市第一`, `全省第8位`, `全国第三名`, `长三角第3位` | 全市 1, 全省 8, 全国 3, 长三角 3 |
+//! | scope + 榜首 / 首位 | `列全市榜首`, `居全省首位` | 全市 1, 全省 1 |
+//! | place after 排名 | `在全省排名第5位` | 全省 5 |
+//! | named list | `名列“全国市辖区高质量发展百强”第14位` | list 全国市辖区高质量发展百强, rank 14 |
+//! | places sharing the list | `…第14位、全省第8位` | the second keeps the list |
+//! | echelon | `全市第一方阵`, `第二梯队` | tier 1, tier 2 |
+//! | move | `“中国工业百强区”排名前移2位`, `上升3位`, `后退1位` | shift 2, 3, -1 |
+//!
+//! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
+//! `第一门户城市`, `第三产业`), `二十大`.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Claims, Doc, Found, char_at, longest_before};
+use crate::fact::{Fact, Ranking};
+use crate::numeral;
+use crate::segment;
+
+/// Fields of comparison written before the place: `全市第一`, `省内第3`.
+const SCOPES: &[&str] = &[
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "全县",
+    "全州",
+    "全盟",
+    "全旗",
+    "全镇",
+    "全球",
+    "全世界",
+    "世界",
+    "全行业",
+    "全网",
+    "省内",
+    "市内",
+    "国内",
+    "区内",
+    "县内",
+    "全省同类",
+    "全国同类",
+    "同类",
+    "同级",
+    "长三角",
+    "珠三角",
+    "京津冀",
+    "苏南",
+    "苏中",
+    "苏北",
+    "中西部",
+    "东部",
+    "中部",
+    "西部",
+    "沿海",
+    "沿江",
+];
+
+/// Words between a scope and its place: `全省排名第5位`, `全国排在第3`.
+const SCOPE_LINKS: &[&str] = &["排名", "排在", "排名在", "排", "位列", "排行", "位次"];
+
+/// Verbs that place what follows without a scope: `排名第14位`, `位列第3`.
+const PLACING_VERBS: &[&str] = &[
+    "排名",
+    "排在",
+    "排名在",
+    "位列",
+    "名列",
+    "位居",
+    "居",
+    "列",
+    "排",
+    "排行",
+    "位次为",
+    "位次",
+];
+
+/// After a named list, before its place: `“百强区”第18位`, `“百强区”排名第18位`, `榜单中`.
+const LIST_LINKS: &[&str] = &[
+    "",
+    "排名",
+    "排行榜",
+    "榜单",
+    "榜",
+    "中",
+    "中排名",
+    "中名列",
+    "名列",
+    "位列",
+    "居",
+];
+
+/// Echelon words after an ordinal: `第一方阵`, `第二梯队`.
+const TIERS: &[&str] = &["方阵", "梯队", "档次", "阵营", "等次"];
+
+/// Characters that may follow a place without making the ordinal part of a noun
+/// (`全市第一的` is a place, `第一门户城市` is not).
+fn ends_place(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) if !is_han(c) => true,
+        Some(c) => "的和与及并且也又，、。；".contains(c),
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// `第N`, `第N位`, `第N名`, or a tier `第N方阵`.
+static ORDINAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?").unwrap()
+});
+/// `榜首`, `首位`: first place.
+static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"榜首|首位").unwrap());
+/// A move: `前移2位`, `上升3个位次`, `后退1名`.
+static SHIFT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(前移|上升|提升|上移|前进|跃升|跃居|提高|后退|下降|后移|下滑|回落|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)")
+        .unwrap()
+});
+
+const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];
+
+/// Where a place stands: a named list, or a scope, found before byte `pos`.
+struct Context {
+    start: usize,
+    scope: Option<String>,
+    list: Option<String>,
+}
+
+/// A list in quotes that ends just before `pos` (links such as 排名 allowed between).
+fn list_before(text: &str, pos: usize) -> Option<Context> {
+    for link in LIST_LINKS {
+        let Some(head) = text[..pos].strip_suffix(link) else {
+            continue;
+        };
+        let Some(body) = head.strip_suffix(['”', '"', '」']) else {
+            continue;
+        };
+        let open = body.rfind(['“', '"', '「'])?;
+        let name = &body[open + '“'.len_utf8()..];
+        if name.is_empty() || name.chars().count() > 30 || name.contains(['。', '”', '“']) {
+            return None;
+        }
+        return Some(Context {
+            start: open,
+            scope: None,
+            list: Some(name.to_string()),
+        });
+    }
+    None
+}
+
+/// A scope that ends just before `pos`: a scope word or a place name.
+fn scope_before(text: &str, pos: usize) -> Option<Context> {
+    let mut at = pos;
+    if let Some(link) = longest_before(text, at, SCOPE_LINKS) {
+        at -= link.len();
+    }
+    if let Some(s) = longest_before(text, at, SCOPES) {
+        return Some(Context {
+            start: at - s.len(),
+            scope: Some(s.to_string()),
+            list: None,
+        });
+    }
+    // A place name: the last word of a short window, tagged as a place by the segmenter.
+    let from = text[..at].char_indices().rev().take(6).last().map_or(at, |(i, _)| i);
+    let window = &text[from..at];
+    let words = segment::tag(window);
+    let last = words.last()?;
+    let chars = last.text.chars().count();
+    let place = matches!(last.tag, "ns" | "nz" | "j") && (2..=4).contains(&chars) && last.end == window.len();
+    place.then(|| Context {
+        start: from + last.start,
+        scope: Some(last.text.to_string()),
+        list: None,
+    })
+}
+
+fn placed(text: &str, pos: usize) -> Option<Context> {
+    if let Some(c) = list_before(text, pos).or_else(|| scope_before(text, pos)) {
+        return Some(c);
+    }
+    longest_before(text, pos, PLACING_VERBS).map(|_| Context {
+        start: pos,
+        scope: None,
+        list: None,
+    })
+}
+
+fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Option<u32>, shift: Option<i32>) -> Found {
+    Found {
+        start,
+        end,
+        fact: Fact::Ranking(Ranking {
+            text: String::new(),
+            start,
+            end,
+            scope: ctx.scope,
+            rank,
+            tier,
+            shift,
+            list: ctx.list,
+        }),
+    }
+}
+
+/// Finds the rankings of `doc`.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let mut out: Vec<Found> = Vec::new();
+    for m in ORDINAL.captures_iter(text) {
+        let all = m.get(0).unwrap();
+        let (s, e) = (all.start(), all.end());
+        let Ok(n) = numeral::parse(&m[1]) else { continue };
+        if n.fract() != 0.0 || !(1.0..=100_000.0).contains(&n) {
+            continue;
+        }
+        let n = n as u32;
+        let suffix = m.get(2).map(|g| g.as_str());
+        let is_tier = suffix.is_some_and(|x| TIERS.contains(&x));
+        if !is_tier && !ends_place(char_at(text, e)) {
+            continue;
+        }
+        let ctx = if is_tier {
+            list_before(text, s)
+                .or_else(|| scope_before(text, s))
+                .unwrap_or(Context {
+                    start: s,
+                    scope: None,
+                    list: None,
+                })
+        } else {
+            match placed(text, s) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        let start = ctx.start.min(s);
+        let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
+        out.push(ranking(start, e, ctx, rank, tier, None));
+    }
+    for m in TOP.find_iter(text) {
+        if let Some(ctx) = scope_before(text, m.start()).or_else(|| list_before(text, m.start())) {
+            out.push(ranking(ctx.start, m.end(), ctx, Some(1), None, None));
+        }
+    }
+    for m in SHIFT.captures_iter(text) {
+        let all = m.get(0).unwrap();
+        let Ok(n) = numeral::parse(&m[2]) else { continue };
+        if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
+            continue;
+        }
+        let sign = if DOWN_VERBS.contains(&&m[1]) { -1 } else { 1 };
+        let verb_start = all.start();
+        // 排名 / 位次 before the verb ties the move to an order.
+        let (ctx_pos, has_order_word) = match longest_before(text, verb_start, &["排名", "位次", "排位", "名次"])
+        {
+            Some(w) => (verb_start - w.len(), true),
+            None => (verb_start, &m[3] == "位次"),
+        };
+        let ctx = list_before(text, ctx_pos).or_else(|| scope_before(text, ctx_pos));
+        // `比上年前移3位`: a move of N places needs no scope when nothing follows that
+        // would make 位 a classifier (`上升3位专家` is no move).
+        let ctx = match ctx {
+            Some(c) => c,
+            None if has_order_word || ends_place(char_at(text, all.end())) => Context {
+                start: ctx_pos,
+                scope: None,
+                list: None,
+            },
+            None => continue,
+        };
+        out.push(ranking(
+            ctx.start.min(verb_start),
+            all.end(),
+            ctx,
+            None,
+            None,
+            Some(sign * n as i32),
+        ));
+    }
+    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    // Nested matches (全市第一 inside 全市第一方阵) keep the longer.
+    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        if kept.last().is_some_and(|k| f.start < k.end) {
+            continue;
+        }
+        kept.push(f);
+    }
+    share_lists(text, &mut kept);
+    kept
+}
+
+/// `“百强”第14位、全省第8位`: a scoped place right after a listed one keeps the list.
+fn share_lists(text: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (a, b) = found.split_at_mut(i);
+        let prev = &a[i - 1];
+        let cur = &mut b[0];
+        let between = &text[prev.end..cur.start];
+        if !matches!(between, "、" | "，" | "," | "；") {
+            continue;
+        }
+        if let (Fact::Ranking(p), Fact::Ranking(c)) = (&prev.fact, &mut cur.fact)
+            && c.list.is_none()
+            && c.scope.is_some()
+            && p.list.is_some()
+        {
+            c.list = p.list.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Fact, Ranking, extract};
+
+    /// `(text, scope, rank, tier, shift, list)` of one expected ranking.
+    type Expected = (
+        &'static str,
+        Option<&'static str>,
+        Option<u32>,
+        Option<u32>,
+        Option<i32>,
+        Option<&'static str>,
+    );
+
+    const EXAMPLES: &[(&str, &[Expected])] = &[
+        (
+            "省级重大项目全市第一、项目建设考核位居全市第一方阵",
+            &[
+                ("全市第一", Some("全市"), Some(1), None, None, None),
+                ("全市第一方阵", Some("全市"), None, Some(1), None, None),
+            ],
+        ),
+        (
+            "全年GDP增速居全省第3位，高于全国平均水平",
+            &[("全省第3位", Some("全省"), Some(3), None, None, None)],
+        ),
+        (
+            "实际利用外资规模列全省榜首",
+            &[("全省榜首", Some("全省"), Some(1), None, None, None)],
+        ),
+        (
+            "工业投资增幅居全市首位",
+            &[("全市首位", Some("全市"), Some(1), None, None, None)],
+        ),
+        (
+            "综合实力在全国排名第十二",
+            &[("全国排名第十二", Some("全国"), Some(12), None, None, None)],
+        ),
+        (
+            "位居长三角第3位",
+            &[("长三角第3位", Some("长三角"), Some(3), None, None, None)],
+        ),
+        (
+            "名列“全国县域经济百强县”第8位、全省第2位",
+            &[
+                (
+                    "“全国县域经济百强县”第8位",
+                    None,
+                    Some(8),
+                    None,
+                    None,
+                    Some("全国县域经济百强县"),
+                ),
+                (
+                    "全省第2位",
+                    Some("全省"),
+                    Some(2),
+                    None,
+                    None,
+                    Some("全国县域经济百强县"),
+                ),
+            ],
+        ),
+        (
+            "在“中国工业百强区”排名前移2位",
+            &[(
+                "“中国工业百强区”排名前移2位",
+                None,
+                None,
+                None,
+                Some(2),
+                Some("中国工业百强区"),
+            )],
+        ),
+        (
+            "全省高质量发展考核排名上升3个位次",
+            &[("排名上升3个位次", None, None, None, Some(3), None)],
+        ),
+        (
+            "营商环境评价在全省排名后退1位",
+            &[("全省排名后退1位", Some("全省"), None, None, Some(-1), None)],
+        ),
+        ("成功跻身第一梯队", &[("第一梯队", None, None, Some(1), None, None)]),
+        (
+            "综合考核连续三年位居全省第一等次",
+            &[("全省第一等次", Some("全省"), None, Some(1), None, None)],
+        ),
+        (
+            "居“全国百强县”第15位，比上年前移3位",
+            &[
+                ("“全国百强县”第15位", None, Some(15), None, None, Some("全国百强县")),
+                ("前移3位", None, None, None, Some(3), None),
+            ],
+        ),
+    ];
+
+    const NEGATIVE: &[&str] = &[
+        "是海门第一个千亿级项目",
+        "党的二十大胜利召开",
+        "打造第一门户城市",
+        "第三产业增加值增长5%",
+        "这是全市第一家上市企业",
+        "第二十大重点项目",
+    ];
+
+    fn rankings(text: &str) -> Vec<Ranking> {
+        extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Ranking(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn positive_examples() {
+        for (sentence, expected) in EXAMPLES {
+            let got: Vec<Expected> = rankings(sentence)
+                .iter()
+                .map(|r| {
+                    let leak = |s: &Option<String>| s.as_ref().map(|s| &*Box::leak(s.clone().into_boxed_str()));
+                    (
+                        &*Box::leak(r.text.clone().into_boxed_str()),
+                        leak(&r.scope),
+                        r.rank,
+                        r.tier,
+                        r.shift,
+                        leak(&r.list),
+                    )
+                })
+                .collect();
+            assert_eq!(&got, expected, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn negative_examples() {
+        for sentence in NEGATIVE {
+            assert!(
+                rankings(sentence).is_empty(),
+                "sentence: {sentence}: {:?}",
+                rankings(sentence)
+            );
+        }
+    }
+}
