@@ -74,12 +74,15 @@ fn main() -> ExitCode {
                 failed = true;
             }
             Ok(facts) if jsonl => {
+                let file = serde_json::to_string(path).expect("paths serialize");
                 for f in &facts {
-                    let mut v = serde_json::to_value(f).expect("facts serialize");
-                    if many && let Some(o) = v.as_object_mut() {
-                        o.insert("file".into(), path.clone().into());
+                    // Fields in the order of the record contract; `file` last.
+                    let mut line = serde_json::to_string(f).expect("facts serialize");
+                    if many {
+                        line.pop();
+                        line.push_str(&format!(",\"file\":{file}}}"));
                     }
-                    let _ = writeln!(out, "{v}");
+                    let _ = writeln!(out, "{line}");
                 }
             }
             Ok(facts) => {

@@ -35,6 +35,7 @@ pub use fact::{Bound, Change, ClusterChain, Date, Enterprise, Fact, Formula, Kin
 #[derive(Debug, Clone)]
 pub struct Extractor {
     kinds: [bool; 7],
+    document_year: Option<i32>,
 }
 
 impl Default for Extractor {
@@ -46,7 +47,19 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor of every kind.
     pub fn new() -> Self {
-        Extractor { kinds: [true; 7] }
+        Extractor {
+            kinds: [true; 7],
+            document_year: None,
+        }
+    }
+
+    /// Reads relative dates (`去年`, `今年`) against `year`, the year the document was
+    /// written. Without it the year is inferred from the text (see [`Fact::Date`] and the
+    /// date rules: the latest year written out, plus one when the text says `去年` but not
+    /// `今年`).
+    pub fn with_document_year(mut self, year: i32) -> Self {
+        self.document_year = Some(year);
+        self
     }
 
     /// Only the given kinds are returned.
@@ -67,13 +80,16 @@ impl Extractor {
     ///
     /// Never fails and never panics: text with nothing to find gives an empty `Vec`.
     pub fn extract(&self, text: &str) -> Vec<Fact> {
-        extract::run(text, |k| self.wants(k))
+        extract::run(text, self.document_year, |k| self.wants(k))
     }
 }
 
 /// Every fact in `text`, ordered by start offset, with the default [`Extractor`].
 pub fn extract(text: &str) -> Vec<Fact> {
-    static DEFAULT: Extractor = Extractor { kinds: [true; 7] };
+    static DEFAULT: Extractor = Extractor {
+        kinds: [true; 7],
+        document_year: None,
+    };
     DEFAULT.extract(text)
 }
 

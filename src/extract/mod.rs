@@ -7,7 +7,9 @@
 //! `第14位`.
 
 pub(crate) mod cluster_chain;
+pub(crate) mod date;
 pub(crate) mod enterprise;
+pub(crate) mod formula;
 pub(crate) mod number;
 pub(crate) mod percentage;
 pub(crate) mod ranking;
@@ -49,6 +51,8 @@ impl Claims {
 pub(crate) struct Doc<'a> {
     /// The joined text.
     pub text: &'a str,
+    /// The year that relative dates (`去年`) are read against.
+    pub document_year: Option<i32>,
 }
 
 type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
@@ -57,20 +61,26 @@ type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
 /// claim them as they go.
 const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
     // (kind, extractor, claims its spans)
+    (Kind::Date, date::extract, true),
     (Kind::Percentage, percentage::extract, true),
     (Kind::Ranking, ranking::extract, true),
     (Kind::ClusterChain, cluster_chain::extract, false),
+    (Kind::Formula, formula::extract, false),
     (Kind::Enterprise, enterprise::extract, true),
     (Kind::Number, number::extract, false),
 ];
 
 /// Runs the extractors of `kinds` over `input`; facts ordered by start offset.
-pub(crate) fn run(input: &str, enabled: impl Fn(Kind) -> bool) -> Vec<Fact> {
+pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind) -> bool) -> Vec<Fact> {
     if input.is_empty() {
         return Vec::new();
     }
     let joined = Joined::new(input);
-    let doc = Doc { text: &joined.text };
+    let document_year = document_year.or_else(|| date::infer_document_year(&joined.text));
+    let doc = Doc {
+        text: &joined.text,
+        document_year,
+    };
     let mut claims = Claims::new(joined.text.len());
     let mut found: Vec<Found> = Vec::new();
     for (kind, extractor, claims_spans) in EXTRACTORS {

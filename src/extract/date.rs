@@ -1,0 +1,317 @@
+//! Dates: absolute, periods, month parts, relative to the document's year, or unplaced.
+//!
+//! | form | example | iso |
+//! | --- | --- | --- |
+//! | year | `2022年`, `2022年度`, `二〇二二年` | `2022` |
+//! | day | `2022年12月2日`, `12月2日` (the year in force) | `2022-12-02` |
+//! | month, month part | `2022年10月底`, `9月上旬`, `3月末` | `2022-10`, `…-09`, `…-03` |
+//! | months | `2022年1至11月`, `1-9月`, `1—5月份` | `2022-01/2022-11`, `…-01/…-09` |
+//! | half, quarter | `上半年`, `一季度`, `前三季度` | `Y-01/Y-06`, `Y-01/Y-03`, `Y-01/Y-09` |
+//! | plan period | `“十四五”时期`, `十三五期间` | `2021/2025`, `2016/2020` |
+//! | relative | `去年`, `上年`, `今年`, `前年`, `明年`, `去年全年` | the document year −1, 0, −2, +1 |
+//! | the year in force | `全年`, `同期` after a year | that year |
+//! | unplaced | `目前`, `近年来`, `当前`, `如今`, `日前`, `近日` | null |
+//!
+//! The document year is an [`crate::Extractor`] option. Without it, it is inferred: the
+//! latest year the text writes out (`2022年`), plus one when the text says `去年` or `上年`
+//! but never `今年` — a report written early in a year reviews the year before, and calls
+//! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Claims, Doc, Found, char_before};
+use crate::fact::{Date, Fact};
+use crate::numeral;
+
+/// Time words that name no placeable time.
+const UNPLACED: &[&str] = &[
+    "目前",
+    "近年来",
+    "当前",
+    "如今",
+    "日前",
+    "近日",
+    "近期",
+    "此前",
+    "今后",
+    "未来",
+    "过去一年",
+    "近几年",
+];
+
+const YEAR: &str = r"[12][0-9]{3}|[一二三四五六七八九〇零]{4}";
+const MONTH: &str = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
+const DAY: &str = r"3[01]|[12][0-9]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
+
+/// One regex for every placed form; the groups say which.
+static DATE: Lazy<Regex> = Lazy::new(|| {
+    let rel = "去年|上年|今年|本年|前年|明年|当年";
+    let period = format!(
+        r"(?P<m1>{MONTH})(?:月份?)?(?:至|到|-|—|－|~|～)(?P<m2>{MONTH})月份?|(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号]|(?P<part>底|末|初|上旬|中旬|下旬))?|(?P<half>上半年|下半年)|(?P<q>前三季度|(?:第)?[一二三四1-4]季度)"
+    );
+    Regex::new(&format!(
+        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel}))?(?P<all>全年)?(?:{period})?"
+    ))
+    .unwrap()
+});
+
+/// The document year the relative dates are read against.
+pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
+    static YEARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"([12][0-9]{3})年").unwrap());
+    let latest = YEARS
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .max()?;
+    let says_last = text.contains("去年") || text.contains("上年");
+    Some(if says_last && !text.contains("今年") {
+        latest + 1
+    } else {
+        latest
+    })
+}
+
+fn month(s: &str) -> Option<u32> {
+    let v = numeral::parse(s).ok()?;
+    (v.fract() == 0.0 && (1.0..=12.0).contains(&v)).then_some(v as u32)
+}
+
+fn year(s: &str) -> Option<i32> {
+    let v = numeral::parse(s).ok()?;
+    (v.fract() == 0.0 && (1000.0..=2999.0).contains(&v)).then_some(v as i32)
+}
+
+/// Finds the dates of `doc`.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let doc_year = doc.document_year;
+    let mut out = Vec::new();
+    // The year in force: the last year written or resolved, else the reviewed year.
+    let reviewed = doc_year.map(|y| if text.contains("今年") { y } else { y - 1 });
+    let mut in_force: Option<i32> = None;
+    for c in DATE.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let (s, e) = (all.start(), all.end());
+        if s == e {
+            continue;
+        }
+        // Not inside a longer number (`12022年`) or a word (`第2季度` is fine, `3月` of `13月` is not).
+        if char_before(text, s).is_some_and(|p| p.is_ascii_digit()) {
+            continue;
+        }
+        let g = |n: &str| c.name(n).map(|m| m.as_str());
+        let iso: Option<String> = if let Some(p) = g("plan") {
+            let k = numeral::parse(p).ok();
+            k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
+                let start = 1966 + 5 * (k as i32 - 3);
+                format!("{start}/{}", start + 4)
+            })
+        } else if g("same").is_some() {
+            match in_force {
+                Some(y) => Some(y.to_string()),
+                None => continue,
+            }
+        } else {
+            let y = if let Some(y) = g("y") {
+                match year(y) {
+                    Some(y) => Some(y),
+                    None => continue,
+                }
+            } else if let Some(r) = g("rel") {
+                doc_year.map(|d| match r {
+                    "去年" | "上年" => d - 1,
+                    "前年" => d - 2,
+                    "明年" => d + 1,
+                    "当年" => in_force.unwrap_or(d),
+                    _ => d,
+                })
+            } else {
+                in_force.or(reviewed)
+            };
+            if g("y").is_some() || g("rel").is_some() {
+                in_force = y;
+            }
+            match resolve(&c, y) {
+                Some(iso) => iso,
+                None => continue,
+            }
+        };
+        out.push(found(s, e, iso));
+    }
+    for w in UNPLACED {
+        for (p, _) in text.match_indices(w) {
+            out.push(found(p, p + w.len(), None));
+        }
+    }
+    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        if kept.last().is_none_or(|k| f.start >= k.end) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+fn found(start: usize, end: usize, iso: Option<String>) -> Found {
+    Found {
+        start,
+        end,
+        fact: Fact::Date(Date {
+            text: String::new(),
+            start,
+            end,
+            iso,
+        }),
+    }
+}
+
+/// The iso form of a placed match, given its year. `None`: the match is no date.
+fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
+    let g = |n: &str| c.name(n).map(|m| m.as_str());
+    let ys = |y: Option<i32>, rest: &str| y.map(|y| format!("{y}{rest}"));
+    if let (Some(a), Some(b)) = (g("m1"), g("m2")) {
+        let (a, b) = (month(a)?, month(b)?);
+        if a >= b {
+            return None;
+        }
+        return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
+    }
+    if let Some(m) = g("m") {
+        let m = month(m)?;
+        if let Some(d) = g("d") {
+            let d = numeral::parse(d).ok()? as u32;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            return Some(ys(y, &format!("-{m:02}-{d:02}")));
+        }
+        return Some(ys(y, &format!("-{m:02}")));
+    }
+    if let Some(h) = g("half") {
+        return Some(ys(y, if h == "上半年" { "-01" } else { "-07" }).map(|s| {
+            let yy = &s[..4];
+            if h == "上半年" {
+                format!("{yy}-01/{yy}-06")
+            } else {
+                format!("{yy}-07/{yy}-12")
+            }
+        }));
+    }
+    if let Some(q) = g("q") {
+        let (a, b) = if q == "前三季度" {
+            (1, 9)
+        } else {
+            let n = q.trim_start_matches('第').trim_end_matches("季度");
+            let k = numeral::parse(n).ok()? as u32;
+            (3 * k - 2, 3 * k)
+        };
+        return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
+    }
+    if g("y").is_some() || g("rel").is_some() || g("all").is_some() {
+        return Some(y.map(|y| y.to_string()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Fact, Kind};
+
+    fn dates(year: Option<i32>, text: &str) -> Vec<(String, Option<String>)> {
+        let mut ex = Extractor::new().with_kinds(&[Kind::Date]);
+        if let Some(y) = year {
+            ex = ex.with_document_year(y);
+        }
+        ex.extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Date(d) => Some((d.text, d.iso)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `(document year, sentence, [(text, iso)])`.
+    const EXAMPLES: &[(Option<i32>, &str, &[(&str, Option<&str>)])] = &[
+        (
+            Some(2023),
+            "2022年12月2日，四部委联合公示2022年度名单",
+            &[("2022年12月2日", Some("2022-12-02")), ("2022年度", Some("2022"))],
+        ),
+        (
+            Some(2023),
+            "2022年1至11月，七大产业集群实现应税销售",
+            &[("2022年1至11月", Some("2022-01/2022-11"))],
+        ),
+        (
+            Some(2023),
+            "去年9月上旬开工海太隧道",
+            &[("去年9月上旬", Some("2022-09"))],
+        ),
+        (Some(2023), "去年全年累计提供就业岗位", &[("去年全年", Some("2022"))]),
+        (
+            Some(2024),
+            "2023年上半年，全市规上工业增加值增长8%",
+            &[("2023年上半年", Some("2023-01/2023-06"))],
+        ),
+        (
+            Some(2024),
+            "一季度，全省地区生产总值同比增长5.2%",
+            &[("一季度", Some("2023-01/2023-03"))],
+        ),
+        (
+            Some(2024),
+            "今年前三季度，全市固定资产投资增长",
+            &[("今年前三季度", Some("2024-01/2024-09"))],
+        ),
+        (
+            Some(2024),
+            "1-9月，全市进出口总额增长",
+            &[("1-9月", Some("2023-01/2023-09"))],
+        ),
+        (
+            Some(2024),
+            "“十四五”时期，全省将加快建设",
+            &[("“十四五”时期", Some("2021/2025"))],
+        ),
+        (None, "十三五期间经济年均增长", &[("十三五期间", Some("2016/2020"))]),
+        (
+            Some(2023),
+            "目前，项目两条生产线已试生产。近年来，海门区抢抓机遇",
+            &[("目前", None), ("近年来", None)],
+        ),
+        (None, "二〇二二年工作回顾", &[("二〇二二年", Some("2022"))]),
+    ];
+
+    #[test]
+    fn examples() {
+        for (year, sentence, expected) in EXAMPLES {
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(t, i)| (t.to_string(), i.map(str::to_string)))
+                .collect();
+            assert_eq!(dates(*year, sentence), want, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn document_year_is_inferred() {
+        assert_eq!(super::infer_document_year("2022年，全市……去年全年"), Some(2023));
+        assert_eq!(super::infer_document_year("2023年是开局之年，今年要"), Some(2023));
+        assert_eq!(super::infer_document_year("没有年份"), None);
+        // Inferred: `去年` in a text that reviews 2022 is 2022.
+        assert_eq!(
+            dates(None, "2022年，海门区……去年全年提供岗位")[1].1.as_deref(),
+            Some("2022")
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in ["6个月", "第3季", "13月"] {
+            assert!(dates(Some(2023), s).is_empty(), "{s}");
+        }
+    }
+}

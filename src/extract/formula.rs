@@ -1,0 +1,289 @@
+//! Numbered policy formulas and the items the text enumerates for them.
+//!
+//! | form | example | parts |
+//! | --- | --- | --- |
+//! | quoted, one part | `“六项机制”`, `“七大行动”`, `“五个示范区”`, `“五个走在前列”` | `[[6,"机制"]]`, `[[7,"行动"]]`, `[[5,"示范区"]]`, `[[5,"走在前列"]]` |
+//! | quoted, several parts | `“一示范四城市”`, `“三区三线”`, `“一群一策”`, `“一减一增”` | `[[1,"示范"],[4,"城市"]]` … |
+//! | N大 + noun, unquoted | `六大重点片区建设` | `[[6,"重点片区"]]` |
+//!
+//! Members, in order: the items before 等 (`建立经济运行双月例会等“六项机制”`), an
+//! enumeration right before the formula whose length is its count
+//! (`产业转型、跨江融合、…、区域社会治理“五个示范区”`), or the quoted items later in
+//! the paragraph that end in each part's word (`“一示范四城市”…“现代化建设示范区”…“…城市”`),
+//! when each part gets exactly its count; otherwise none.
+//!
+//! Not formulas: `N群M链` (a cluster_chain), `七大产业集群` and `两大千亿级产业集群` (the
+//! clusters of a structure), `二十大` and other party congresses, `三年行动` (a duration),
+//! counts of things (`6个老旧小区`).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::{Claims, Doc, Found};
+use crate::fact::{Fact, Formula};
+use crate::numeral;
+use crate::segment;
+
+const CN_NUM: &str = "[一二三四五六七八九十两]";
+
+/// A quoted text that starts with a Chinese numeral.
+static QUOTED: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"“({CN_NUM}[^“”]{{1,14}})”")).unwrap());
+/// One part: a count, a classifier or 大, a word.
+static PART: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"({CN_NUM}+)(个|项|大|条|种|类|张|件|批)?([^一二三四五六七八九十两]+)"
+    ))
+    .unwrap()
+});
+/// `六大重点片区` without quotes: N大 and the noun after it.
+static BIG: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"({CN_NUM}{{1,2}})大(\p{{Han}}{{2,8}})")).unwrap());
+
+/// Clusters and chains of an N群M链 structure, not formulas.
+const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
+
+/// The `[count, word]` parts of a formula written `text`, if the whole is parts.
+fn parts(text: &str) -> Option<Vec<(u32, String)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for c in PART.captures_iter(text) {
+        let all = c.get(0)?;
+        if all.start() != at {
+            return None;
+        }
+        at = all.end();
+        let n = numeral::parse(&c[1]).ok()?;
+        if n.fract() != 0.0 || !(1.0..=20.0).contains(&n) {
+            return None;
+        }
+        let word = c[3].to_string();
+        if word.chars().count() > 6 || word.contains(['、', '，', '。', '年']) {
+            return None;
+        }
+        out.push((n as u32, word));
+    }
+    (at == text.len() && !out.is_empty()).then_some(out)
+}
+
+/// Finds the formulas of `doc`.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+    let text = doc.text;
+    let mut out: Vec<Found> = Vec::new();
+    for c in QUOTED.captures_iter(text) {
+        let body = c.get(1).unwrap();
+        let Some(ps) = parts(body.as_str()) else { continue };
+        let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
+        if words.iter().any(|w| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
+            || (words.len() == 2 && words.contains(&"群") && words.contains(&"链") && ps.iter().any(|(n, _)| *n > 1))
+        {
+            continue;
+        }
+        let (s, e) = (body.start(), body.end());
+        let members = members(text, s - "“".len(), e + "”".len(), &ps);
+        out.push(formula(s, e, ps, members));
+    }
+    for c in BIG.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        if out
+            .iter()
+            .any(|f| f.start <= all.start() && all.start() < f.end + "”".len())
+        {
+            continue;
+        }
+        let Ok(n) = numeral::parse(&c[1]) else { continue };
+        // Party congresses (十九大, 二十大) are no formulas; N is small in formulas.
+        if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || text[..all.start()].ends_with(['十', '第']) {
+            continue;
+        }
+        // The noun: the words after 大 up to the first verb-like word or particle.
+        let words = segment::tag(&c[2]);
+        let mut noun_end = 0;
+        for w in &words {
+            if !matches!(w.tag, "n" | "nz" | "ns" | "nt" | "b" | "j" | "nr") {
+                break;
+            }
+            noun_end = w.end;
+        }
+        let noun = &c[2][..noun_end];
+        if noun.chars().count() < 2 || STRUCTURE_WORDS.iter().any(|s| noun.contains(s)) || noun.contains("级") {
+            continue;
+        }
+        let s = all.start();
+        let e = s + c[1].len() + "大".len() + noun.len();
+        out.push(formula(s, e, vec![(n as u32, noun.to_string())], Vec::new()));
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<String>) -> Found {
+    Found {
+        start,
+        end,
+        fact: Fact::Formula(Formula {
+            text: String::new(),
+            start,
+            end,
+            parts,
+            members,
+        }),
+    }
+}
+
+/// The items the text enumerates for the formula quoted at `open..close`.
+fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Vec<String> {
+    let total: u32 = parts.iter().map(|(n, _)| n).sum();
+    // `A、B等“N项机制”`: the items before 等, listed by example (their number may be less).
+    if let Some(head) = text[..open].strip_suffix('等') {
+        let items = list_before(head);
+        if !items.is_empty() && items.len() as u32 <= total {
+            return items;
+        }
+    }
+    // `A、B、C、D、E“五个示范区”`: a list of exactly the count right before.
+    let items = list_before(&text[..open]);
+    if items.len() as u32 == total && total > 1 {
+        return items;
+    }
+    // Quoted items later in the paragraph, each ending in a part's word.
+    let para_end = text[close..].find('\n').map_or(text.len(), |p| close + p);
+    let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
+    for c in QUOTE_ANY.captures_iter(&text[close..para_end]) {
+        let item = &c[1];
+        if item.starts_with(|ch: char| "一二三四五六七八九十两".contains(ch)) {
+            continue;
+        }
+        for (i, (n, word)) in parts.iter().enumerate() {
+            let fits = word.chars().count() >= 2
+                && (item.ends_with(word.as_str())
+                    || item
+                        .strip_suffix(|_: char| true)
+                        .is_some_and(|h| h.ends_with(word.as_str())));
+            if fits && per_part[i].len() < *n as usize {
+                per_part[i].push(item.to_string());
+                break;
+            }
+        }
+    }
+    if parts
+        .iter()
+        .zip(&per_part)
+        .all(|((n, _), got)| got.len() == *n as usize)
+    {
+        return per_part.concat();
+    }
+    Vec::new()
+}
+
+/// Any quoted text (nested ‘…’ kept).
+static QUOTE_ANY: Lazy<Regex> = Lazy::new(|| Regex::new(r"“([^“”]{2,40})”").unwrap());
+
+/// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.
+fn list_before(head: &str) -> Vec<String> {
+    let clause_start = head
+        .rfind(['，', '。', '；', '：', '”', '\n'])
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+    let clause = &head[clause_start..];
+    if clause.is_empty() {
+        return Vec::new();
+    }
+    let mut items: Vec<&str> = clause.split('、').collect();
+    // The first item starts after the clause's verb: `建立经济运行双月例会`.
+    if let Some(first) = items.first_mut() {
+        let words = segment::tag(first);
+        let mut start = 0;
+        for w in words.iter().rev() {
+            if GOVERNING.contains(&w.text) || matches!(w.tag, "p" | "c" | "r" | "d" | "uj") {
+                start = w.end;
+                break;
+            }
+        }
+        *first = &first[start..];
+    }
+    if items.iter().any(|i| i.is_empty() || i.chars().count() > 16) {
+        return Vec::new();
+    }
+    items.into_iter().map(str::to_string).collect()
+}
+
+/// Verbs that take a formula's items as objects: `建立…等“六项机制”`, `实施…等“七大行动”`.
+pub(crate) const GOVERNING: &[&str] = &[
+    "建立", "实施", "推进", "推动", "开展", "打造", "建设", "构建", "深化", "落实", "完善", "健全", "强化", "拓展",
+    "丰富", "聚焦", "围绕", "突出", "抓好", "做好", "加快", "加强", "启动", "出台", "制定", "坚持", "实行", "形成",
+    "培育",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::{Fact, Formula, extract};
+
+    fn formulas(text: &str) -> Vec<Formula> {
+        extract(text)
+            .into_iter()
+            .filter_map(|f| match f {
+                Fact::Formula(x) => Some(x),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn p(list: &[(u32, &str)]) -> Vec<(u32, String)> {
+        list.iter().map(|(n, w)| (*n, w.to_string())).collect()
+    }
+
+    #[test]
+    fn parts_of_formulas() {
+        let cases: &[(&str, &str, &[(u32, &str)])] = &[
+            ("建立经济运行双月例会等“六项机制”", "六项机制", &[(6, "机制")]),
+            ("实施产业强链等“七大行动”", "七大行动", &[(7, "行动")]),
+            ("“三区三线”划定圆满完成", "三区三线", &[(3, "区"), (3, "线")]),
+            ("实施优势产业集群“一群一策”", "一群一策", &[(1, "群"), (1, "策")]),
+            ("全力实现“五个走在前列”", "五个走在前列", &[(5, "走在前列")]),
+            ("推动财政支出“一减一增”", "一减一增", &[(1, "减"), (1, "增")]),
+            (
+                "启动实施城市更新三年行动和六大重点片区建设",
+                "六大重点片区",
+                &[(6, "重点片区")],
+            ),
+            ("深入实施“八大工程”", "八大工程", &[(8, "工程")]),
+        ];
+        for (sentence, text, want) in cases {
+            let got = formulas(sentence);
+            assert_eq!(got.len(), 1, "sentence: {sentence}: {got:?}");
+            assert_eq!(
+                (got[0].text.as_str(), &got[0].parts),
+                (*text, &p(want)),
+                "sentence: {sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn members_of_formulas() {
+        let f = &formulas("建立经济运行双月例会等“六项机制”")[0];
+        assert_eq!(f.members, ["经济运行双月例会"]);
+        let f = &formulas("丰富拓展产业转型、跨江融合、城乡融合、共同富裕、区域社会治理“五个示范区”的奋斗目标")[0];
+        assert_eq!(
+            f.members,
+            ["产业转型", "跨江融合", "城乡融合", "共同富裕", "区域社会治理"]
+        );
+        let f = &formulas("打造“一示范两城市”。坚持打造“生态文明示范区”，建设“创新城市”“开放城市”。")[0];
+        assert_eq!(f.members, ["生态文明示范区", "创新城市", "开放城市"]);
+        let f = &formulas("打造“一示范两城市”。坚持打造“生态文明示范区”。")[0];
+        assert!(f.members.is_empty(), "only one city is named: no members");
+    }
+
+    #[test]
+    fn not_formulas() {
+        for s in [
+            "打造“7群12链”",
+            "七大产业集群已聚集",
+            "两大千亿级产业集群",
+            "党的二十大精神",
+            "城市更新三年行动",
+            "改造6个老旧小区",
+            "“零就业”家庭动态清零",
+        ] {
+            assert!(formulas(s).is_empty(), "{s}: {:?}", formulas(s));
+        }
+    }
+}
