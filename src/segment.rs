@@ -34,6 +34,14 @@ const GENRE_WORDS: &[(&str, &str)] = &[
     ("万千瓦", "q"),
     ("千瓦时", "q"),
     ("标准箱", "q"),
+    // Policy terms of the genre that the dictionary cuts into pieces tagged as adverbs.
+    ("专精特新", "n"),
+    ("小巨人", "n"),
+    ("独角兽", "n"),
+    ("瞪羚", "n"),
+    ("单项冠军", "n"),
+    ("高新技术企业", "n"),
+    ("规上企业", "n"),
 ];
 
 static JIEBA: Lazy<Jieba> = Lazy::new(|| {

@@ -50,7 +50,7 @@ fn records_serialize_as_the_schema_says() {
     let json: Vec<String> = facts.iter().map(|f| serde_json::to_string(f).unwrap()).collect();
     assert_eq!(
         json[0],
-        r#"{"kind":"number","text":"突破1000亿元","start":24,"end":40,"value":100000000000.0,"unit":"元","bound":"over"}"#
+        r#"{"kind":"number","text":"突破1000亿元","start":24,"end":40,"value":100000000000.0,"unit":"元","bound":"over","subject":"规上工业应税销售"}"#
     );
     assert!(json[1].starts_with(
         r#"{"kind":"percentage","text":"2.5个百分点","start":55,"end":70,"value":2.5,"point":true,"bound":"exact""#

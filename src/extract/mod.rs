@@ -13,6 +13,7 @@ pub(crate) mod formula;
 pub(crate) mod number;
 pub(crate) mod percentage;
 pub(crate) mod ranking;
+pub(crate) mod subject;
 
 use crate::fact::{Bound, Fact, Kind};
 use crate::text::Joined;
@@ -98,6 +99,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
             }
         }
     }
+    subject::annotate(&joined.text, &mut found);
     let mut facts: Vec<Fact> = found
         .into_iter()
         .map(|f| {

@@ -1,0 +1,516 @@
+//! What each number and percentage measures (`subject`) and which way it moved (`change`).
+//!
+//! `subject` is the noun phrase that names what is measured, as written:
+//!
+//! | sentence | number | subject |
+//! | --- | --- | --- |
+//! | `规上工业应税销售突破1000亿元` | 1000亿元 | 规上工业应税销售 (before the number) |
+//! | `累计提供就业岗位3.98万个` | 3.98万个 | 就业岗位 (after the governing verb 提供) |
+//! | `等6个老旧小区实施改造` | 6个 | 老旧小区 (after a classifier) |
+//! | `两条接轨上海、融入苏南的便捷通道` | 两条 | 便捷通道 (after a relative clause) |
+//! | `实现应税销售1005.5亿元，占…的84%，增幅达到27.7%` | 84%, 27.7% | 应税销售 (a share or a generic 增幅 takes the sentence's subject) |
+//! | `A、B分别占全市总量的25%、45%` | 25%, 45% | A, B (分别 splits the list) |
+//! | `收入分别增长5%和7%` | 5%, 7% | 收入 (values joined by 和 share) |
+//! | `制造业增加值占地区生产总值的比重提高2.5个百分点` | 2.5个百分点 | the whole `X占Y的比重` |
+//!
+//! jieba's cut gives the word boundaries; its part-of-speech tags are too noisy in this
+//! genre for the verbs (`支出/v`, `收入/v`), so the left edge of a subject is a governing
+//! verb of the genre (提供, 实现, 新增 …), a function word (adverb, preposition,
+//! pronoun, conjunction, particle, time word) or punctuation.
+//!
+//! `change` is `up` or `down` when the clause before the value has a change word:
+//! 增长 提高 增加 新增 上升 增幅 提升 上涨 / 下降 减少 降低 回落 下滑 (增加值, value added,
+//! is no change).
+
+use super::Found;
+use crate::fact::{Change, Fact};
+use crate::segment::{self, Word};
+
+/// Change words, nearest before the value wins.
+const UP: &[&str] = &[
+    "增长", "提高", "增加", "新增", "上升", "增幅", "提升", "上涨", "扩大", "增速", "多增", "攀升",
+];
+const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "减", "降幅"];
+
+/// Verbs that govern the measured thing as their object: `实现应税销售1005.5亿元`.
+const GOVERNING: &[&str] = &[
+    "实现",
+    "完成",
+    "提供",
+    "新增",
+    "改造",
+    "更新",
+    "实施",
+    "引进",
+    "聚集",
+    "集聚",
+    "发放",
+    "惠及",
+    "落实",
+    "稳定",
+    "建立",
+    "入选",
+    "规划",
+    "达到",
+    "新开工",
+    "开工",
+    "建成",
+    "竣工",
+    "培育",
+    "打造",
+    "建设",
+    "新建",
+    "创建",
+    "获得",
+    "争取",
+    "招引",
+    "签约",
+    "吸引",
+    "带动",
+    "拉动",
+    "安置",
+    "帮助",
+    "投入",
+    "开展",
+    "组织",
+    "举办",
+    "接待",
+    "推进",
+    "启动",
+    "认定",
+    "新认定",
+    "获批",
+    "拥有",
+    "共有",
+    "形成",
+    "累计",
+    "新培育",
+    "新引进",
+    "新建成",
+    "帮扶",
+    "支持",
+    "兑现",
+    "减免",
+    "减征",
+    "发放",
+    "筹集",
+    "完成",
+    "达",
+    "有",
+    "获",
+    "入围",
+    "落户",
+    "汇聚",
+    "成为",
+    "位于",
+    "是",
+    "在",
+    "将",
+    "已",
+    "使",
+    "突破",
+    "超过",
+    "提高",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
+    "降低",
+    "提升",
+    "扩大",
+    "整治",
+    "修复",
+    "清理",
+    "关停",
+];
+
+/// Words between a subject and its value: `应税销售已突破`, `收入预计分别增长`.
+const CONNECTORS: &[&str] = &[
+    "达到",
+    "达",
+    "为",
+    "是",
+    "增长",
+    "提高",
+    "下降",
+    "增加",
+    "减少",
+    "上升",
+    "降低",
+    "回落",
+    "提升",
+    "上涨",
+    "扩大",
+    "分别",
+    "预计",
+    "同比",
+    "比上年",
+    "较上年",
+    "比",
+    "较",
+    "年均",
+    "已",
+    "已经",
+    "共",
+    "约",
+    "至",
+    "到",
+    "了",
+    "累计达",
+    "总计",
+    "合计",
+    "实现",
+    "突破",
+    "超过",
+    "超",
+];
+
+/// Heads that name no measured thing by themselves: `增幅达到27.7%` measures the
+/// sentence's subject.
+const GENERIC: &[&str] = &[
+    "增幅", "增速", "增长", "比重", "占比", "总量", "总额", "规模", "数量", "总数", "增量", "幅度", "降幅",
+];
+
+/// Single-character suffixes that make a noun of a governing verb: `建成率`, `完成额`.
+const NOUN_SUFFIX: &[&str] = &["率", "量", "数", "额", "值", "面积"];
+
+/// Scope and actor words at the start of a phrase, not part of what is measured.
+const LEADING_ACTORS: &[&str] = &["全市", "全省", "全区", "全县", "全国", "全镇", "该区", "该市", "该县"];
+
+/// Words that begin the predicate after a counted phrase: `27项主要指标全部完成`.
+const PREDICATE_WORDS: &[&str] = &[
+    "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续",
+];
+
+/// Classifiers after which the counted thing follows: `7项工作`, `6个老旧小区`.
+const CLASSIFIERS: &[&str] = &[
+    "个", "项", "条", "家", "座", "所", "位", "名", "处", "户", "批", "件", "台", "套", "种", "类", "款", "支", "场",
+    "部",
+];
+
+fn stop_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "x" | "p" | "r" | "c" | "d" | "t" | "m" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "u" | "f" | "y" | "e" | "o"
+    )
+}
+
+const CLAUSE_MARKS: &[char] = &['，', '。', '；', '：', '！', '？', '\n', ',', ';', ':', '!', '?'];
+const SENTENCE_MARKS: &[char] = &['。', '；', '！', '？', '\n', ';', '!', '?'];
+
+fn clause_start(text: &str, pos: usize, marks: &[char]) -> usize {
+    text[..pos]
+        .rfind(marks)
+        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
+}
+
+fn clause_end(text: &str, pos: usize) -> usize {
+    text[pos..].find(CLAUSE_MARKS).map_or(text.len(), |p| pos + p)
+}
+
+/// The change word nearest before `pos` in its clause.
+fn change_before(clause: &str) -> Option<Change> {
+    let mut best: Option<(usize, Change)> = None;
+    for (list, dir) in [(UP, Change::Up), (DOWN, Change::Down)] {
+        for w in list {
+            for (p, _) in clause.match_indices(w) {
+                if clause[p..].starts_with("增加值") {
+                    continue;
+                }
+                if best.is_none_or(|(bp, _)| p + w.len() > bp) {
+                    best = Some((p + w.len(), dir));
+                }
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// What the backward search found.
+enum Before {
+    Phrase(String),
+    /// A share (`占…的84%`) or a generic head: the sentence's subject.
+    Inherit,
+}
+
+/// The noun phrase that ends right before the value (connectors skipped).
+fn phrase_before(clause: &str) -> Before {
+    let words = segment::tag(clause);
+    let mut i = words.len();
+    // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
+    while i > 0 && (CONNECTORS.contains(&words[i - 1].text) || matches!(words[i - 1].tag, "d" | "ul" | "p" | "t")) {
+        i -= 1;
+    }
+    if i > 0 && words[i - 1].text == "的" && clause.contains('占') {
+        return Before::Inherit;
+    }
+    let end = i;
+    let mut start = end;
+    let mut share = false;
+    while start > 0 {
+        let w = &words[start - 1];
+        let right: Option<&Word> = words.get(start).filter(|_| start < end);
+        let head_is_share = start < end && ["比重", "比例", "占比"].contains(&words[end - 1].text);
+        if head_is_share && (w.text == "的" || w.text == "占") {
+            share |= w.text == "占";
+            start -= 1;
+            continue;
+        }
+        let noun_suffix = right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text));
+        if stop_tag(w.tag) || (GOVERNING.contains(&w.text) && !noun_suffix) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == end {
+        return Before::Inherit;
+    }
+    let _ = share;
+    let phrase = trim_actor(&words[start..end]);
+    // A comparison glued to the head by the cut (价格比 + 上年): not part of the subject.
+    let phrase = phrase
+        .strip_suffix('比')
+        .or_else(|| phrase.strip_suffix('较'))
+        .unwrap_or(&phrase)
+        .to_string();
+    if phrase.is_empty() || GENERIC.contains(&phrase.as_str()) {
+        Before::Inherit
+    } else {
+        Before::Phrase(phrase)
+    }
+}
+
+/// Drops a leading scope or place (`全市`, `海门区`) from a phrase of several words.
+fn trim_actor(words: &[Word]) -> String {
+    let mut k = 0;
+    if words.len() > 1 && LEADING_ACTORS.contains(&words[0].text) {
+        k = 1;
+    } else if words.len() > 2 && matches!(words[1].text, "区" | "市" | "县" | "镇") {
+        k = 2;
+    }
+    words[k..].iter().map(|w| w.text).collect()
+}
+
+/// The noun phrase after a classifier: `7项工作`, `两条…的便捷通道`.
+fn phrase_after(rest: &str) -> Option<String> {
+    let words = segment::tag(rest);
+    let take = |from: usize| -> String {
+        let mut out = String::new();
+        let mut j = from;
+        while j < words.len() {
+            let w = &words[j];
+            if w.text == "、" {
+                // Coordination of nouns (生物医药、电子信息企业), not of counts.
+                if words.get(j + 1).is_some_and(|n| !stop_tag(n.tag) && n.tag != "v") {
+                    out.push('、');
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let one_char_verb = w.tag == "v" && w.text.chars().count() == 1;
+            // A verb opening the phrase heads a verb phrase when a place or nothing
+            // nominal follows (接轨上海), and modifies a noun otherwise (知名药企).
+            let opens_verb_phrase = w.tag == "v"
+                && out.is_empty()
+                && !words
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.tag, "n" | "ng" | "nz" | "vn" | "nt"));
+            let predicate = (matches!(w.tag, "a" | "ad") || PREDICATE_WORDS.contains(&w.text)) && !out.is_empty();
+            if stop_tag(w.tag) || GOVERNING.contains(&w.text) || one_char_verb || opens_verb_phrase || predicate {
+                break;
+            }
+            out.push_str(w.text);
+            j += 1;
+        }
+        out.trim_end_matches('、').to_string()
+    };
+    let direct = take(0);
+    if !direct.is_empty() {
+        return Some(direct);
+    }
+    // A relative clause: the phrase after its 的.
+    let de = words.iter().position(|w| w.text == "的")?;
+    let after = take(de + 1);
+    (!after.is_empty()).then_some(after)
+}
+
+/// The items of `A、B分别`: the subjects that 分别 hands out in order.
+fn respectively(clause: &str) -> Option<Vec<String>> {
+    let head = &clause[..clause.find("分别")?];
+    let words = segment::tag(head);
+    let mut start = words.len();
+    while start > 0 {
+        let w = &words[start - 1];
+        if w.text != "、" && w.text != "和" && (stop_tag(w.tag) || GOVERNING.contains(&w.text)) {
+            break;
+        }
+        start -= 1;
+    }
+    let list: String = words[start..].iter().map(|w| w.text).collect();
+    let items: Vec<String> = list
+        .split(['、', '和'])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    (items.len() > 1).then_some(items)
+}
+
+fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Option<Change>)> {
+    match fact {
+        Fact::Number(n) => Some((&mut n.subject, &mut n.change)),
+        Fact::Percentage(p) => Some((&mut p.subject, &mut p.change)),
+        _ => None,
+    }
+}
+
+/// Sets `subject` and `change` on the numbers and percentages of `found` (spans in `text`).
+pub(crate) fn annotate(text: &str, found: &mut [Found]) {
+    let mut idx: Vec<usize> = (0..found.len())
+        .filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_)))
+        .collect();
+    idx.sort_by_key(|&i| found[i].start);
+    let mut prev: Option<(usize, usize, Option<String>)> = None; // (sentence start, end, subject)
+    let mut run: Vec<usize> = Vec::new(); // a list of values joined by 、 / 和
+    for (k, &i) in idx.iter().enumerate() {
+        let (start, end) = (found[i].start, found[i].end);
+        let sentence = clause_start(text, start, SENTENCE_MARKS);
+        let clause_from = clause_start(text, start, CLAUSE_MARKS);
+        let clause = &text[clause_from..start];
+        let change = change_before(clause);
+        let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
+        let joined = same_sentence.is_some_and(|p| matches!(text[p.1..start].trim(), "、" | "和" | "及" | "与" | "或"));
+        let is_classifier = match &found[i].fact {
+            Fact::Number(n) => n.unit.as_deref().is_some_and(|u| CLASSIFIERS.contains(&u)),
+            _ => false,
+        };
+        let subject = if joined {
+            same_sentence.and_then(|p| p.2.clone())
+        } else {
+            let after = if is_classifier {
+                phrase_after(&text[end..clause_end(text, end)])
+            } else {
+                None
+            };
+            after.or_else(|| match phrase_before(clause) {
+                Before::Phrase(p) => Some(p),
+                Before::Inherit => same_sentence.and_then(|p| p.2.clone()),
+            })
+        };
+        if joined {
+            run.push(i);
+        } else {
+            split_respectively(text, found, &run);
+            run = vec![i];
+        }
+        if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
+            *s = subject.clone();
+            *c = change;
+        }
+        prev = Some((sentence, end, subject));
+        if k + 1 == idx.len() {
+            split_respectively(text, found, &run);
+        }
+    }
+}
+
+/// `A、B分别占…25%、45%`: gives each value of the run its own subject.
+fn split_respectively(text: &str, found: &mut [Found], run: &[usize]) {
+    if run.len() < 2 {
+        return;
+    }
+    let first = found[run[0]].start;
+    let clause = &text[clause_start(text, first, CLAUSE_MARKS)..first];
+    let Some(items) = respectively(clause) else { return };
+    if items.len() != run.len() {
+        return;
+    }
+    for (&i, item) in run.iter().zip(items) {
+        if let Some((s, _)) = subject_and_change(&mut found[i].fact) {
+            *s = Some(item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Change, Fact, extract};
+
+    /// `(sentence, [(value text, subject, change)])`.
+    const EXAMPLES: &[(&str, &[(&str, &str, Option<Change>)])] = &[
+        (
+            "规上工业应税销售突破1000亿元",
+            &[("突破1000亿元", "规上工业应税销售", None)],
+        ),
+        ("城镇登记失业率低于3%", &[("低于3%", "城镇登记失业率", None)]),
+        (
+            "实现应税销售1005.5亿元，占全区工业应税销售的84%，增幅达到27.7%",
+            &[
+                ("1005.5亿元", "应税销售", None),
+                ("84%", "应税销售", None),
+                ("27.7%", "应税销售", Some(Change::Up)),
+            ],
+        ),
+        (
+            "全年全省地区生产总值122875.6亿元，比上年增长2.8%",
+            &[
+                ("122875.6亿元", "地区生产总值", None),
+                ("2.8%", "地区生产总值", Some(Change::Up)),
+            ],
+        ),
+        (
+            "全年粮食总产量759.2亿斤，比上年减少8.0亿斤",
+            &[
+                ("759.2亿斤", "粮食总产量", None),
+                ("8.0亿斤", "粮食总产量", Some(Change::Down)),
+            ],
+        ),
+        (
+            "城乡居民人均可支配收入分别增长5%和7%",
+            &[
+                ("5%", "城乡居民人均可支配收入", Some(Change::Up)),
+                ("7%", "城乡居民人均可支配收入", Some(Change::Up)),
+            ],
+        ),
+        (
+            "高新技术企业、专精特新企业分别达到1200家、350家",
+            &[("1200家", "高新技术企业", None), ("350家", "专精特新企业", None)],
+        ),
+        ("新增公共停车位2020个", &[("2020个", "公共停车位", Some(Change::Up))]),
+        ("全市共有普通高校167所", &[("167所", "普通高校", None)]),
+        ("引进4个院士合作项目", &[("4个", "院士合作项目", None)]),
+        ("汇集了百余家知名药企的园区", &[("百余家", "知名药企", None)]),
+        (
+            "两条接轨上海、融入苏南的便捷通道在境内汇聚",
+            &[("两条", "便捷通道", None)],
+        ),
+        ("更新燃气管道26公里", &[("26公里", "燃气管道", None)]),
+        ("第一产业增加值4959.4亿元", &[("4959.4亿元", "第一产业增加值", None)]),
+        ("工业用电量下降3.5%", &[("3.5%", "工业用电量", Some(Change::Down))]),
+        (
+            "全年居民消费价格比上年上涨2.2%",
+            &[("2.2%", "居民消费价格", Some(Change::Up))],
+        ),
+        ("规划确定的27项主要指标全部完成", &[("27项", "主要指标", None)]),
+        ("27项主要指标进展顺利", &[("27项", "主要指标", None)]),
+    ];
+
+    #[test]
+    fn subjects_and_changes() {
+        for (sentence, expected) in EXAMPLES {
+            let got: Vec<(String, Option<String>, Option<Change>)> = extract(sentence)
+                .into_iter()
+                .filter_map(|f| match f {
+                    Fact::Number(n) => Some((n.text, n.subject, n.change)),
+                    Fact::Percentage(p) => Some((p.text, p.subject, p.change)),
+                    _ => None,
+                })
+                .collect();
+            let want: Vec<_> = expected
+                .iter()
+                .map(|(t, s, c)| (t.to_string(), Some(s.to_string()), *c))
+                .collect();
+            assert_eq!(got, want, "sentence: {sentence}");
+        }
+    }
+}
