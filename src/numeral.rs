@@ -125,23 +125,21 @@ pub fn parse(s: &str) -> Result<f64, NumeralError> {
 /// ```
 pub fn scan(text: &str) -> Vec<NumeralMatch> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
-        if !starts_numeral(c) {
-            i += c.len_utf8();
+    let mut resume = 0;
+    for (i, c) in text.char_indices() {
+        if i < resume || !starts_numeral(c) {
             continue;
         }
         if let Some(end) = numeral_inside_word(text, i) {
-            i = end;
+            resume = end;
             continue;
         }
         match read_at(text, i) {
             Read::Numeral(m) => {
-                i = m.end.max(i + c.len_utf8());
+                resume = m.end.max(i + c.len_utf8());
                 out.push(m);
             }
-            Read::TooLarge(end) | Read::Nothing(end) => i = end.max(i + c.len_utf8()),
+            Read::TooLarge(end) | Read::Nothing(end) => resume = end.max(i + c.len_utf8()),
         }
     }
     out
@@ -214,14 +212,21 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 /// If a word that merely contains a numeral character starts at `i`, the byte after it.
 fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
-    if let Some(w) = WORDS_STARTING_WITH_NUMERAL.iter().find(|w| rest.starts_with(**w)) {
+    let c = rest.chars().next()?;
+    if !c.is_ascii()
+        && let Some(w) = WORDS_STARTING_WITH_NUMERAL
+            .iter()
+            .find(|w| w.starts_with(c) && rest.starts_with(**w))
+    {
         // 十分之一 is a fraction, not 十分 (very).
         if !text[i + w.len()..].starts_with('之') {
             return Some(i + w.len());
         }
     }
-    let c = rest.chars().next()?;
     let prev = text[..i].chars().next_back()?;
+    if c != '一' {
+        return None;
+    }
     let mut pair = String::with_capacity(8);
     pair.push(prev);
     pair.push(c);
@@ -375,6 +380,17 @@ impl Dec {
     fn to_f64(self) -> Option<f64> {
         if self.m == 0 {
             return Some(0.0);
+        }
+        // Fast path: the mantissa and the power of ten are exact in f64, so one
+        // multiplication or division rounds once, correctly.
+        const EXACT: i128 = 1 << 53;
+        if self.m.abs() < EXACT && (-22..=22).contains(&self.e) {
+            let m = self.m as f64;
+            let p = 10f64.powi(self.e.abs());
+            let v = if self.e >= 0 { m * p } else { m / p };
+            if self.e <= 0 || v.abs() < EXACT as f64 {
+                return Some(v);
+            }
         }
         let v: f64 = format!("{}e{}", self.m, self.e).parse().ok()?;
         v.is_finite().then_some(v)

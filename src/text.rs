@@ -5,10 +5,12 @@
 //! removed, so that rules see the sentence whole; a longer break, or one after 。！？；：,
 //! stays and separates. [`Joined::original`] maps offsets back to the input.
 
+use std::borrow::Cow;
+
 /// The input with mid-sentence line breaks removed, and the map back.
-pub(crate) struct Joined {
-    /// The joined text.
-    pub text: String,
+pub(crate) struct Joined<'a> {
+    /// The joined text (the input itself when nothing was joined).
+    pub text: Cow<'a, str>,
     /// `(joined offset, bytes removed before it in total)`, one entry per removed break.
     removed: Vec<(usize, usize)>,
 }
@@ -25,12 +27,12 @@ fn is_break_space(c: char) -> bool {
     matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}')
 }
 
-impl Joined {
+impl<'a> Joined<'a> {
     /// Joins the mid-sentence breaks of `input`. Linear in its length.
-    pub fn new(input: &str) -> Joined {
-        if !input.contains(['\n', '\r']) {
+    pub fn new(input: &'a str) -> Joined<'a> {
+        if !input.as_bytes().iter().any(|&b| b == b'\n' || b == b'\r') {
             return Joined {
-                text: input.to_string(),
+                text: Cow::Borrowed(input),
                 removed: Vec::new(),
             };
         }
@@ -80,8 +82,17 @@ impl Joined {
             }
             i = b.max(i + 1);
         }
+        if removed.is_empty() {
+            return Joined {
+                text: Cow::Borrowed(input),
+                removed,
+            };
+        }
         text.push_str(&input[last..]);
-        Joined { text, removed }
+        Joined {
+            text: Cow::Owned(text),
+            removed,
+        }
     }
 
     fn removed_before(&self, pos: usize, inclusive: bool) -> usize {

@@ -46,8 +46,17 @@ fn count(s: &str) -> Option<u32> {
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
+    // Every form names a chain.
+    if !text.contains('链') {
+        return Vec::new();
+    }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    for c in COMPACT.captures_iter(text) {
+    let compact = if text.contains('群') {
+        Some(COMPACT.captures_iter(text))
+    } else {
+        None
+    };
+    for c in compact.into_iter().flatten() {
         let all = c.get(0).unwrap();
         let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(a), Some(b), _, _) => (count(a.as_str()), count(b.as_str())),
@@ -58,7 +67,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             found.push((all.start(), all.end(), n, m));
         }
     }
-    for c in SPELLED.captures_iter(text) {
+    let spelled = if text.contains("产业") {
+        Some(SPELLED.captures_iter(text))
+    } else {
+        None
+    };
+    for c in spelled.into_iter().flatten() {
         let all = c.get(0).unwrap();
         let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(chain), Some(cluster), _, _) => (count(cluster.as_str()), count(chain.as_str())),

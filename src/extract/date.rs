@@ -20,7 +20,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, char_before};
+use super::{Claims, Doc, Found, char_before, has_any};
 use crate::fact::{Date, Fact};
 use crate::numeral;
 
@@ -40,24 +40,38 @@ const UNPLACED: &[&str] = &[
     "近几年",
 ];
 
+static UNPLACED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(&UNPLACED.join("|")).unwrap());
+
 const YEAR: &str = r"[12][0-9]{3}|[一二三四五六七八九〇零]{4}";
 const MONTH: &str = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
 const DAY: &str = r"3[01]|[12][0-9]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
 
-/// One regex for every placed form; the groups say which.
-static DATE: Lazy<Regex> = Lazy::new(|| {
-    let rel = "去年|上年|今年|本年|前年|明年|当年";
-    let period = format!(
+/// Months, a month range, a month part, a half or a quarter, with no year before it.
+fn period() -> String {
+    format!(
         r"(?P<m1>{MONTH})(?:月份?)?(?:至|到|-|—|－|~|～)(?P<m2>{MONTH})月份?|(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号]|(?P<part>底|末|初|上旬|中旬|下旬))?|(?P<half>上半年|下半年)|(?P<q>前三季度|(?:第)?[一二三四1-4]季度)"
-    );
+    )
+}
+
+/// A year, a relative year or 全年, then optionally a period of it. Every alternative
+/// needs a literal (年, 去年, 全年 …), so the scan is fast where there is no date.
+static WITH_YEAR: Lazy<Regex> = Lazy::new(|| {
+    let rel = "去年|上年|今年|本年|前年|明年|当年";
+    let period = period();
     Regex::new(&format!(
-        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel}))?(?P<all>全年)?(?:{period})?"
+        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年))(?P<all>全年)?(?:{period})?"
     ))
     .unwrap()
 });
 
+/// A period alone: `1-9月`, `10月底`, `一季度`, read in the year in force.
+static PERIOD: Lazy<Regex> = Lazy::new(|| Regex::new(&period()).unwrap());
+
 /// The document year the relative dates are read against.
 pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
+    if !text.contains('年') {
+        return None;
+    }
     static YEARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"([12][0-9]{3})年").unwrap());
     let latest = YEARS
         .captures_iter(text)
@@ -85,14 +99,41 @@ fn year(s: &str) -> Option<i32> {
 /// Finds the dates of `doc`.
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
-    let doc_year = doc.document_year;
+    // Inferred only when the text has a relative date to read.
+    let doc_year = match doc.document_year {
+        Some(y) => Some(y),
+        None if has_any(text, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
+            infer_document_year(text)
+        }
+        None => None,
+    };
     let mut out = Vec::new();
     // The year in force: the last year written or resolved, else the reviewed year.
     let reviewed = doc_year.map(|y| if text.contains("今年") { y } else { y - 1 });
     let mut in_force: Option<i32> = None;
-    for c in DATE.captures_iter(text) {
-        let all = c.get(0).unwrap();
-        let (s, e) = (all.start(), all.end());
+    // Spans by the fast matcher first; groups only on the short matched text.
+    let mut spans: Vec<(usize, usize, &Regex)> = Vec::new();
+    if has_any(text, &['年', '期', '五']) {
+        spans.extend(WITH_YEAR.find_iter(text).map(|m| (m.start(), m.end(), &*WITH_YEAR)));
+    }
+    let with_year = spans.len();
+    let mut k = 0;
+    let periods = if has_any(text, &['月', '季', '半']) {
+        Some(PERIOD.find_iter(text))
+    } else {
+        None
+    };
+    for m in periods.into_iter().flatten() {
+        while k < with_year && spans[k].1 <= m.start() {
+            k += 1;
+        }
+        if !(k < with_year && spans[k].0 < m.end()) {
+            spans.push((m.start(), m.end(), &*PERIOD));
+        }
+    }
+    spans.sort_by_key(|x| x.0);
+    for (s, e, re) in spans {
+        let Some(c) = re.captures(&text[s..e]) else { continue };
         if s == e {
             continue;
         }
@@ -139,10 +180,14 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         };
         out.push(found(s, e, iso));
     }
-    for w in UNPLACED {
-        for (p, _) in text.match_indices(w) {
-            out.push(found(p, p + w.len(), None));
-        }
+    let unplaced_first: &[char] = &['目', '近', '当', '如', '日', '此', '今', '未', '过'];
+    let unplaced = if has_any(text, unplaced_first) {
+        Some(UNPLACED_RE.find_iter(text))
+    } else {
+        None
+    };
+    for m in unplaced.into_iter().flatten() {
+        out.push(found(m.start(), m.end(), None));
     }
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(out.len());
@@ -209,7 +254,7 @@ fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
         };
         return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
     }
-    if g("y").is_some() || g("rel").is_some() || g("all").is_some() {
+    if g("y").is_some() || g("rel").is_some() || g("all").is_some() || g("all2").is_some() {
         return Some(y.map(|y| y.to_string()));
     }
     None

@@ -57,7 +57,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut from = 0;
-    while let Some(p) = text[from..].find(['公', '合']) {
+    while let Some(p) = next_tail(&text[from..]) {
         let at = from + p;
         from = at + 3;
         // The ending that finishes here: find the legal form whose tail is at `at`.
@@ -84,6 +84,14 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where the next 公司 or 合伙 starts (a substring search, not a scan of characters).
+fn next_tail(text: &str) -> Option<usize> {
+    match (text.find("公司"), text.find("合伙")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// A legal-form ending whose 公司 / 合伙 starts at `at`: its start and end.

@@ -19,7 +19,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found};
+use super::{Claims, Doc, Found, has_any};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
@@ -68,21 +68,35 @@ fn parts(text: &str) -> Option<Vec<(u32, String)>> {
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
-    for c in QUOTED.captures_iter(text) {
-        let body = c.get(1).unwrap();
-        let Some(ps) = parts(body.as_str()) else { continue };
+    // Quoted formulas need “, unquoted ones 大.
+    if !has_any(text, &['“', '大']) {
+        return out;
+    }
+    let quoted = if text.contains('“') {
+        Some(QUOTED.find_iter(text))
+    } else {
+        None
+    };
+    for q in quoted.into_iter().flatten() {
+        let (s, e) = (q.start() + "“".len(), q.end() - "”".len());
+        let Some(ps) = parts(&text[s..e]) else { continue };
         let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
         if words.iter().any(|w| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
             || (words.len() == 2 && words.contains(&"群") && words.contains(&"链") && ps.iter().any(|(n, _)| *n > 1))
         {
             continue;
         }
-        let (s, e) = (body.start(), body.end());
         let members = members(text, s - "“".len(), e + "”".len(), &ps);
         out.push(formula(s, e, ps, members));
     }
-    for c in BIG.captures_iter(text) {
-        let all = c.get(0).unwrap();
+    let bigs = if text.contains('大') {
+        Some(BIG.find_iter(text))
+    } else {
+        None
+    };
+    for big in bigs.into_iter().flatten() {
+        let Some(c) = BIG.captures(big.as_str()) else { continue };
+        let all = big;
         if out
             .iter()
             .any(|f| f.start <= all.start() && all.start() < f.end + "”".len())
@@ -192,7 +206,7 @@ fn list_before(head: &str) -> Vec<String> {
         let words = segment::tag(first);
         let mut start = 0;
         for w in words.iter().rev() {
-            if GOVERNING.contains(&w.text) || matches!(w.tag, "p" | "c" | "r" | "d" | "uj") {
+            if word_set!(GOVERNING).contains(w.text) || matches!(w.tag, "p" | "c" | "r" | "d" | "uj") {
                 start = w.end;
                 break;
             }

@@ -6,6 +6,77 @@
 //! the number extractor does not report `2022年`, the `25` of `25%` or the `14` of
 //! `第14位`.
 
+/// A word list indexed by first and last character, for lookups on the hot path: only
+/// the words that share the character under the cursor are compared.
+pub(crate) struct WordSet {
+    by_first: std::collections::HashMap<char, Vec<&'static str>>,
+    by_last: std::collections::HashMap<char, Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// Indexes `words`; longer words are tried first.
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut by_first: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        for w in words {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.entry(f).or_default().push(w);
+                by_last.entry(l).or_default().push(w);
+            }
+        }
+        for v in by_first.values_mut().chain(by_last.values_mut()) {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            v.dedup();
+        }
+        WordSet { by_first, by_last }
+    }
+
+    /// The longest word that `text` has at byte `pos`.
+    pub fn longest_at(&self, text: &str, pos: usize) -> Option<&'static str> {
+        let rest = text.get(pos..)?;
+        let c = rest.chars().next()?;
+        self.by_first.get(&c)?.iter().find(|w| rest.starts_with(**w)).copied()
+    }
+
+    /// The longest word that ends at byte `pos` of `text`.
+    pub fn longest_before(&self, text: &str, pos: usize) -> Option<&'static str> {
+        let head = text.get(..pos)?;
+        let c = head.chars().next_back()?;
+        self.by_last.get(&c)?.iter().find(|w| head.ends_with(**w)).copied()
+    }
+
+    /// Is `word` in the set?
+    pub fn contains(&self, word: &str) -> bool {
+        word.chars()
+            .next()
+            .and_then(|c| self.by_first.get(&c))
+            .is_some_and(|v| v.contains(&word))
+    }
+}
+
+/// A lazily built [`WordSet`] over a static word list, one per call site.
+macro_rules! word_set {
+    ($list:expr) => {{
+        static SET: once_cell::sync::Lazy<$crate::extract::WordSet> =
+            once_cell::sync::Lazy::new(|| $crate::extract::WordSet::new($list));
+        &*SET
+    }};
+}
+
+/// The longest word of a static list that `text` has at byte `pos`.
+macro_rules! longest_at {
+    ($text:expr, $pos:expr, $list:expr) => {
+        word_set!($list).longest_at($text, $pos)
+    };
+}
+
+/// The longest word of a static list that ends at byte `pos` of `text`.
+macro_rules! longest_before {
+    ($text:expr, $pos:expr, $list:expr) => {
+        word_set!($list).longest_before($text, $pos)
+    };
+}
+
 pub(crate) mod cluster_chain;
 pub(crate) mod date;
 pub(crate) mod enterprise;
@@ -54,6 +125,15 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     /// The year that relative dates (`去年`) are read against.
     pub document_year: Option<i32>,
+    /// Every numeral of the text, read once for the extractors that need them.
+    pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
+}
+
+impl Doc<'_> {
+    /// The numerals of the text, scanned on first use.
+    pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
+        self.numerals.get_or_init(|| crate::numeral::scan(self.text))
+    }
 }
 
 type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
@@ -77,10 +157,10 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         return Vec::new();
     }
     let joined = Joined::new(input);
-    let document_year = document_year.or_else(|| date::infer_document_year(&joined.text));
     let doc = Doc {
         text: &joined.text,
         document_year,
+        numerals: Default::default(),
     };
     let mut claims = Claims::new(joined.text.len());
     let mut found: Vec<Found> = Vec::new();
@@ -113,6 +193,13 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     facts
 }
 
+/// Does `text` contain any of `chars`? One fast substring search per character: the gate
+/// in front of a rule's regex, which costs far more per call on a short line that has
+/// nothing for it.
+pub(crate) fn has_any(text: &str, chars: &[char]) -> bool {
+    chars.iter().any(|c| text.contains(*c))
+}
+
 /// The character before byte `pos`.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
@@ -121,26 +208,6 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
 /// The character at byte `pos`.
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|t| t.chars().next())
-}
-
-/// The longest word of `words` that `text` has at byte `pos`.
-pub(crate) fn longest_at<'w>(text: &str, pos: usize, words: &[&'w str]) -> Option<&'w str> {
-    let rest = text.get(pos..)?;
-    words
-        .iter()
-        .filter(|w| rest.starts_with(**w))
-        .max_by_key(|w| w.len())
-        .copied()
-}
-
-/// The longest word of `words` that ends at byte `pos` of `text`.
-pub(crate) fn longest_before<'w>(text: &str, pos: usize, words: &[&'w str]) -> Option<&'w str> {
-    let head = text.get(..pos)?;
-    words
-        .iter()
-        .filter(|w| head.ends_with(**w))
-        .max_by_key(|w| w.len())
-        .copied()
 }
 
 /// Skips inline spaces (not line breaks) from `pos`.
@@ -200,7 +267,13 @@ pub(crate) fn bound_before(text: &str, pos: usize) -> Option<(Bound, usize)> {
         (OVER_BEFORE, Bound::Over),
         (ABOUT_BEFORE, Bound::About),
     ] {
-        if let Some(w) = longest_before(text, pos, list) {
+        let set = match bound {
+            Bound::Under => word_set!(UNDER_BEFORE),
+            Bound::Over => word_set!(OVER_BEFORE),
+            _ => word_set!(ABOUT_BEFORE),
+        };
+        let _ = list;
+        if let Some(w) = set.longest_before(text, pos) {
             let s = pos - w.len();
             if best.is_none_or(|(_, bs)| s < bs) {
                 best = Some((bound, s));

@@ -14,7 +14,7 @@
 //! (`千家万户`, `百姓`), numerals in words (`十分满意`, `零的突破`, `统一`, `5G`), and
 //! Chinese numerals before 度 or 方 (`三度登上`, `四方`), which there are adverbs or nouns.
 
-use super::{Claims, Doc, Found, bound_after, bound_before, char_at, char_before, longest_at, skip_spaces};
+use super::{Claims, Doc, Found, bound_after, bound_before, char_at, char_before, skip_spaces};
 use crate::fact::{Bound, Fact, Number};
 use crate::numeral::{self, NumeralMatch, Script};
 
@@ -160,8 +160,8 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 pub(crate) fn extract(doc: &Doc, claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out = Vec::new();
-    for m in numeral::scan(text) {
-        if let Some(f) = number_at(text, &m)
+    for m in doc.numerals() {
+        if let Some(f) = number_at(text, m)
             && !claims.overlaps(m.start, m.end)
         {
             out.push(f);
@@ -190,12 +190,12 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
         bound = Bound::Over;
         pos += c.len_utf8();
     }
-    let mut unit = longest_at(text, pos, UNITS);
+    let mut unit = longest_at!(text, pos, UNITS);
     // A unit that begins with a multiplier: 65万千瓦, 3千米 (the numeral took 千).
     if m.ends_with_multiplier && pos == m.end {
         let last = char_before(text, m.end)?;
         let cut = m.end - last.len_utf8();
-        if let Some(u) = longest_at(text, cut, UNITS).filter(|u| u.len() > last.len_utf8())
+        if let Some(u) = longest_at!(text, cut, UNITS).filter(|u| u.len() > last.len_utf8())
             && let Ok(v) = numeral::parse(&text[m.start..cut])
         {
             unit = Some(u);

@@ -14,9 +14,9 @@
 //! words (`一成不变`, `折合`, `成本`).
 
 use super::Claims;
-use super::{Doc, Found, bound_after, bound_before, char_at, char_before, skip_spaces};
+use super::{Doc, Found, bound_after, bound_before, char_at, char_before, has_any, skip_spaces};
 use crate::fact::{Bound, Fact, Percentage};
-use crate::numeral::{self, NumeralMatch, Script};
+use crate::numeral::{NumeralMatch, Script};
 
 /// Characters after 成 that make a word of it: 成本, 成果, 成立, 成效.
 const CHENG_WORDS: &[char] = &[
@@ -33,8 +33,12 @@ const ZHE_WORDS: &[char] = &[
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
-    for m in numeral::scan(text) {
-        if let Some(f) = percentage_at(text, &m) {
+    // Every form has one of these characters; most sentences have none.
+    if !has_any(text, &['%', '％', '分', '成', '折']) {
+        return out;
+    }
+    for m in doc.numerals() {
+        if let Some(f) = percentage_at(text, m) {
             out.push(f);
         }
     }

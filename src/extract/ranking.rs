@@ -16,7 +16,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, char_at, longest_before};
+use super::{Claims, Doc, Found, char_at, has_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -158,10 +158,10 @@ fn list_before(text: &str, pos: usize) -> Option<Context> {
 /// A scope that ends just before `pos`: a scope word or a place name.
 fn scope_before(text: &str, pos: usize) -> Option<Context> {
     let mut at = pos;
-    if let Some(link) = longest_before(text, at, SCOPE_LINKS) {
+    if let Some(link) = longest_before!(text, at, SCOPE_LINKS) {
         at -= link.len();
     }
-    if let Some(s) = longest_before(text, at, SCOPES) {
+    if let Some(s) = longest_before!(text, at, SCOPES) {
         return Some(Context {
             start: at - s.len(),
             scope: Some(s.to_string()),
@@ -171,7 +171,7 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
     // A place name: the last word of a short window, tagged as a place by the segmenter.
     let from = text[..at].char_indices().rev().take(6).last().map_or(at, |(i, _)| i);
     let window = &text[from..at];
-    let words = segment::tag(window);
+    let words = segment::tag_fast(window);
     let last = words.last()?;
     let chars = last.text.chars().count();
     let place = matches!(last.tag, "ns" | "nz" | "j") && (2..=4).contains(&chars) && last.end == window.len();
@@ -186,7 +186,7 @@ fn placed(text: &str, pos: usize) -> Option<Context> {
     if let Some(c) = list_before(text, pos).or_else(|| scope_before(text, pos)) {
         return Some(c);
     }
-    longest_before(text, pos, PLACING_VERBS).map(|_| Context {
+    longest_before!(text, pos, PLACING_VERBS).map(|_| Context {
         start: pos,
         scope: None,
         list: None,
@@ -214,7 +214,16 @@ fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Opti
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
-    for m in ORDINAL.captures_iter(text) {
+    // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
+    if !has_any(text, &['第', '首', '位', '名']) {
+        return out;
+    }
+    let ordinals = if text.contains('第') {
+        Some(ORDINAL.captures_iter(text))
+    } else {
+        None
+    };
+    for m in ordinals.into_iter().flatten() {
         let all = m.get(0).unwrap();
         let (s, e) = (all.start(), all.end());
         let Ok(n) = numeral::parse(&m[1]) else { continue };
@@ -245,12 +254,22 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    for m in TOP.find_iter(text) {
+    let tops = if text.contains('首') {
+        Some(TOP.find_iter(text))
+    } else {
+        None
+    };
+    for m in tops.into_iter().flatten() {
         if let Some(ctx) = scope_before(text, m.start()).or_else(|| list_before(text, m.start())) {
             out.push(ranking(ctx.start, m.end(), ctx, Some(1), None, None));
         }
     }
-    for m in SHIFT.captures_iter(text) {
+    let shifts = if has_any(text, &['位', '名']) {
+        Some(SHIFT.captures_iter(text))
+    } else {
+        None
+    };
+    for m in shifts.into_iter().flatten() {
         let all = m.get(0).unwrap();
         let Ok(n) = numeral::parse(&m[2]) else { continue };
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
@@ -259,7 +278,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let sign = if DOWN_VERBS.contains(&&m[1]) { -1 } else { 1 };
         let verb_start = all.start();
         // 排名 / 位次 before the verb ties the move to an order.
-        let (ctx_pos, has_order_word) = match longest_before(text, verb_start, &["排名", "位次", "排位", "名次"])
+        let (ctx_pos, has_order_word) = match longest_before!(text, verb_start, &["排名", "位次", "排位", "名次"])
         {
             Some(w) => (verb_start - w.len(), true),
             None => (verb_start, &m[3] == "位次"),

@@ -208,22 +208,51 @@ fn clause_end(text: &str, pos: usize) -> usize {
     text[pos..].find(CLAUSE_MARKS).map_or(text.len(), |p| pos + p)
 }
 
-/// The change word nearest before `pos` in its clause.
-fn change_before(clause: &str) -> Option<Change> {
-    let mut best: Option<(usize, Change)> = None;
-    for (list, dir) in [(UP, Change::Up), (DOWN, Change::Down)] {
-        for w in list {
-            for (p, _) in clause.match_indices(w) {
-                if clause[p..].starts_with("增加值") {
-                    continue;
-                }
-                if best.is_none_or(|(bp, _)| p + w.len() > bp) {
-                    best = Some((p + w.len(), dir));
-                }
-            }
-        }
+/// How far a subject may reach from its value, in bytes (about 30 characters): the
+/// segmenter reads no more than this around a value.
+const WINDOW: usize = 90;
+
+/// The start of the clause before `pos`, at most WINDOW bytes back, on a char boundary.
+fn window_start(text: &str, pos: usize) -> usize {
+    let mut from = pos.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    best.map(|(_, d)| d)
+    from + clause_start(&text[from..pos], pos - from, CLAUSE_MARKS)
+}
+
+/// The end of the clause after `pos`, at most WINDOW bytes on.
+fn window_end(text: &str, pos: usize) -> usize {
+    let mut to = clause_end(text, pos).min(pos + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
+/// Every change word, and 增加值 (value added) so that it is read as no change.
+static CHANGE_WORDS: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    let mut words: Vec<&str> = vec!["增加值"];
+    words.extend(UP);
+    words.extend(DOWN);
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    regex::Regex::new(&words.join("|")).expect("change words form a regex")
+});
+
+/// The change word nearest before the end of `clause`.
+fn change_before(clause: &str) -> Option<Change> {
+    let mut best = None;
+    for m in CHANGE_WORDS.find_iter(clause) {
+        let w = m.as_str();
+        best = if w == "增加值" {
+            best
+        } else if UP.contains(&w) {
+            Some(Change::Up)
+        } else {
+            Some(Change::Down)
+        };
+    }
+    best
 }
 
 /// What the backward search found.
@@ -235,10 +264,12 @@ enum Before {
 
 /// The noun phrase that ends right before the value (connectors skipped).
 fn phrase_before(clause: &str) -> Before {
-    let words = segment::tag(clause);
+    let words = segment::tag_fast(clause);
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
-    while i > 0 && (CONNECTORS.contains(&words[i - 1].text) || matches!(words[i - 1].tag, "d" | "ul" | "p" | "t")) {
+    while i > 0
+        && (word_set!(CONNECTORS).contains(words[i - 1].text) || matches!(words[i - 1].tag, "d" | "ul" | "p" | "t"))
+    {
         i -= 1;
     }
     if i > 0 && words[i - 1].text == "的" && clause.contains('占') {
@@ -257,7 +288,7 @@ fn phrase_before(clause: &str) -> Before {
             continue;
         }
         let noun_suffix = right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text));
-        if stop_tag(w.tag) || (GOVERNING.contains(&w.text) && !noun_suffix) {
+        if stop_tag(w.tag) || (word_set!(GOVERNING).contains(w.text) && !noun_suffix) {
             break;
         }
         start -= 1;
@@ -293,6 +324,7 @@ fn trim_actor(words: &[Word]) -> String {
 
 /// The noun phrase after a classifier: `7项工作`, `两条…的便捷通道`.
 fn phrase_after(rest: &str) -> Option<String> {
+    // With the word HMM: the counted thing is often a compound the dictionary lacks.
     let words = segment::tag(rest);
     let take = |from: usize| -> String {
         let mut out = String::new();
@@ -317,7 +349,12 @@ fn phrase_after(rest: &str) -> Option<String> {
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.tag, "n" | "ng" | "nz" | "vn" | "nt"));
             let predicate = (matches!(w.tag, "a" | "ad") || PREDICATE_WORDS.contains(&w.text)) && !out.is_empty();
-            if stop_tag(w.tag) || GOVERNING.contains(&w.text) || one_char_verb || opens_verb_phrase || predicate {
+            if stop_tag(w.tag)
+                || word_set!(GOVERNING).contains(w.text)
+                || one_char_verb
+                || opens_verb_phrase
+                || predicate
+            {
                 break;
             }
             out.push_str(w.text);
@@ -338,11 +375,11 @@ fn phrase_after(rest: &str) -> Option<String> {
 /// The items of `A、B分别`: the subjects that 分别 hands out in order.
 fn respectively(clause: &str) -> Option<Vec<String>> {
     let head = &clause[..clause.find("分别")?];
-    let words = segment::tag(head);
+    let words = segment::tag_fast(head);
     let mut start = words.len();
     while start > 0 {
         let w = &words[start - 1];
-        if w.text != "、" && w.text != "和" && (stop_tag(w.tag) || GOVERNING.contains(&w.text)) {
+        if w.text != "、" && w.text != "和" && (stop_tag(w.tag) || word_set!(GOVERNING).contains(w.text)) {
             break;
         }
         start -= 1;
@@ -372,11 +409,19 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
     idx.sort_by_key(|&i| found[i].start);
     let mut prev: Option<(usize, usize, Option<String>)> = None; // (sentence start, end, subject)
     let mut run: Vec<usize> = Vec::new(); // a list of values joined by 、 / 和
+    // The sentence of each value, found by reading forward once (values are in order).
+    let mut sentence = 0usize;
+    let mut scanned = 0usize;
     for (k, &i) in idx.iter().enumerate() {
         let (start, end) = (found[i].start, found[i].end);
-        let sentence = clause_start(text, start, SENTENCE_MARKS);
-        let clause_from = clause_start(text, start, CLAUSE_MARKS);
-        let clause = &text[clause_from..start];
+        if start > scanned {
+            let from = scanned;
+            if let Some(p) = text[from..start].rfind(SENTENCE_MARKS) {
+                sentence = from + p + text[from + p..].chars().next().map_or(1, char::len_utf8);
+            }
+            scanned = start;
+        }
+        let clause = &text[window_start(text, start)..start];
         let change = change_before(clause);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
         let joined = same_sentence.is_some_and(|p| matches!(text[p.1..start].trim(), "、" | "和" | "及" | "与" | "或"));
@@ -388,7 +433,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
             same_sentence.and_then(|p| p.2.clone())
         } else {
             let after = if is_classifier {
-                phrase_after(&text[end..clause_end(text, end)])
+                phrase_after(&text[end..window_end(text, end)])
             } else {
                 None
             };
@@ -420,7 +465,7 @@ fn split_respectively(text: &str, found: &mut [Found], run: &[usize]) {
         return;
     }
     let first = found[run[0]].start;
-    let clause = &text[clause_start(text, first, CLAUSE_MARKS)..first];
+    let clause = &text[window_start(text, first)..first];
     let Some(items) = respectively(clause) else { return };
     if items.len() != run.len() {
         return;

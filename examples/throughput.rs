@@ -1,0 +1,51 @@
+//! Throughput of `zhfacts::extract` against the segmenter alone, on the same lines.
+//!
+//! ```text
+//! cargo run --release --example throughput [MB]     # default 10 MB
+//! ```
+//!
+//! The corpus is the seed article repeated to at least the given size. Both are timed over
+//! every line, after the segmenter is built and one warm-up call: `jieba_rs::Jieba::cut(line,
+//! true)` (HMM on) and `zhfacts::extract(line)`. The last line is
+//! `extract/cut throughput ratio: R`; R ≥ 1 means extraction is at least as fast as
+//! segmenting.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
+
+fn main() {
+    let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let mut corpus = String::with_capacity(mb << 20 | SEED.len());
+    while corpus.len() < mb << 20 {
+        corpus.push_str(SEED);
+        corpus.push('\n');
+    }
+    let lines: Vec<&str> = corpus.lines().collect();
+    let bytes = corpus.len() as f64;
+
+    let jieba = jieba_rs::Jieba::new();
+    black_box(jieba.cut(lines[0], true));
+    let t = Instant::now();
+    let mut words = 0usize;
+    for line in &lines {
+        words += black_box(jieba.cut(line, true)).len();
+    }
+    let cut_s = t.elapsed().as_secs_f64();
+
+    zhfacts::warm_up();
+    black_box(zhfacts::extract(SEED));
+    let t = Instant::now();
+    let mut facts = 0usize;
+    for line in &lines {
+        facts += black_box(zhfacts::extract(line)).len();
+    }
+    let extract_s = t.elapsed().as_secs_f64();
+
+    let mbs = |s: f64| bytes / s / 1e6;
+    println!("corpus: {:.1} MB in {} lines", bytes / 1e6, lines.len());
+    println!("jieba cut (hmm):  {:8.1} MB/s  ({words} words)", mbs(cut_s));
+    println!("zhfacts extract:  {:8.1} MB/s  ({facts} facts)", mbs(extract_s));
+    println!("extract/cut throughput ratio: {:.2}", cut_s / extract_s);
+}
