@@ -128,7 +128,9 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
         }
         let Some(n) = count(&c[1]) else { continue };
         let after = c.get(0).unwrap().end();
-        let sentence_end = text[after..].find(['。', '；', '\n']).map_or(text.len(), |p| after + p);
+        // The enumerating sentence, read for at most 300 characters.
+        let window = &text[after..super::ceil_forward(text, after, 900)];
+        let sentence_end = after + window.find(['。', '；', '\n']).unwrap_or(window.len());
         let body = text[after..sentence_end].trim_start_matches(['：', ':', '，']);
         // Groups with their own counts, else one colon list.
         let grouped = groups(body, name);

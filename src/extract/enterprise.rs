@@ -57,8 +57,19 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut from = 0;
-    while let Some(p) = next_tail(&text[from..]) {
-        let at = from + p;
+    // The next 公司 and the next 合伙, each searched again only once passed: linear.
+    let mut next_gongsi = text.find("公司");
+    let mut next_hehuo = text.find("合伙");
+    loop {
+        if next_gongsi.is_some_and(|p| p < from) {
+            next_gongsi = text[from..].find("公司").map(|p| from + p);
+        }
+        if next_hehuo.is_some_and(|p| p < from) {
+            next_hehuo = text[from..].find("合伙").map(|p| from + p);
+        }
+        let Some(at) = next_gongsi.into_iter().chain(next_hehuo).min() else {
+            break;
+        };
         from = at + 3;
         // The ending that finishes here: find the legal form whose tail is at `at`.
         let Some((form_start, end)) = ending_at(text, at) else {
@@ -84,14 +95,6 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         }
     }
     out
-}
-
-/// Where the next 公司 or 合伙 starts (a substring search, not a scan of characters).
-fn next_tail(text: &str) -> Option<usize> {
-    match (text.find("公司"), text.find("合伙")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
 }
 
 /// A legal-form ending whose 公司 / 合伙 starts at `at`: its start and end.

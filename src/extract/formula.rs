@@ -19,7 +19,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, has_any};
+use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
@@ -159,7 +159,9 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
         return items;
     }
     // Quoted items later in the paragraph, each ending in a part's word.
-    let para_end = text[close..].find('\n').map_or(text.len(), |p| close + p);
+    // The paragraph after the formula, read for at most 300 characters.
+    let window = &text[close..ceil_forward(text, close, 900)];
+    let para_end = close + window.find('\n').unwrap_or(window.len());
     let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
     for c in QUOTE_ANY.captures_iter(&text[close..para_end]) {
         let item = &c[1];
@@ -193,6 +195,9 @@ static QUOTE_ANY: Lazy<Regex> = Lazy::new(|| Regex::new(r"“([^“”]{2,40})�
 
 /// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.
 fn list_before(head: &str) -> Vec<String> {
+    // An enumeration of a formula's items is short: at most 80 characters back.
+    let from = floor_back(head, head.len(), 240);
+    let head = &head[from..];
     let clause_start = head
         .rfind(['，', '。', '；', '：', '”', '\n'])
         .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));

@@ -200,6 +200,25 @@ pub(crate) fn has_any(text: &str, chars: &[char]) -> bool {
     chars.iter().any(|c| text.contains(*c))
 }
 
+/// The byte offset `max` bytes before `pos` (or 0), moved forward to a char boundary:
+/// where a backward search may start, so that no search reads more than `max` bytes.
+pub(crate) fn floor_back(text: &str, pos: usize, max: usize) -> usize {
+    let mut from = pos.saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// The byte offset `max` bytes after `pos` (or the end), moved back to a char boundary.
+pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
+    let mut to = pos.saturating_add(max).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    to
+}
+
 /// The character before byte `pos`.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()

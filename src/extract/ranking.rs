@@ -16,7 +16,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, char_at, has_any};
+use super::{Claims, Doc, Found, char_at, floor_back, has_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -141,8 +141,10 @@ fn list_before(text: &str, pos: usize) -> Option<Context> {
         let Some(body) = head.strip_suffix(['”', '"', '」']) else {
             continue;
         };
-        let open = body.rfind(['“', '"', '「'])?;
-        let name = &body[open + '“'.len_utf8()..];
+        // A list name is short: look for its opening quote within 40 characters.
+        let from = floor_back(body, body.len(), 120);
+        let open = from + body[from..].rfind(['“', '"', '「'])?;
+        let name = &body[open + body[open..].chars().next()?.len_utf8()..];
         if name.is_empty() || name.chars().count() > 30 || name.contains(['。', '”', '“']) {
             return None;
         }

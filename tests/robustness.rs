@@ -1,0 +1,201 @@
+//! Bad input: no panic, linear time, every span slices the input, every value is finite,
+//! every fact serializes. Property tests over an alphabet weighted toward the genre, and
+//! adversarial inputs at full size (each must finish in a few seconds; the
+//! `benches/scaling.rs` benchmark measures that time grows linearly).
+
+use proptest::prelude::*;
+use zhfacts::{Fact, extract};
+
+/// The invariants every result must hold.
+fn check(text: &str) -> Vec<Fact> {
+    let facts = extract(text);
+    let mut last = 0;
+    for f in &facts {
+        assert!(
+            f.start() <= f.end() && f.end() <= text.len(),
+            "span out of range: {f:?}"
+        );
+        assert!(text.is_char_boundary(f.start()) && text.is_char_boundary(f.end()));
+        assert_eq!(&text[f.start()..f.end()], f.text());
+        assert!(f.start() >= last, "facts ordered by start");
+        last = f.start();
+        match f {
+            Fact::Number(n) => assert!(n.value.is_finite(), "{n:?}"),
+            Fact::Percentage(p) => assert!(p.value.is_finite(), "{p:?}"),
+            _ => {}
+        }
+        let json = serde_json::to_string(f).expect("serializes");
+        let back: Fact = serde_json::from_str(&json).expect("round-trips");
+        assert_eq!(back.text(), f.text());
+    }
+    facts
+}
+
+/// Pieces of text weighted toward what the extractors look at.
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "0",
+        "1",
+        "9",
+        "2022",
+        "3.98",
+        ".",
+        ",",
+        "１",
+        "０",
+        "．",
+        "零",
+        "一",
+        "二",
+        "两",
+        "三",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "兆",
+        "壹",
+        "拾",
+        "点",
+        "分之",
+        "第",
+        "位",
+        "名",
+        "%",
+        "％",
+        "百分之",
+        "个百分点",
+        "成",
+        "折",
+        "余",
+        "多",
+        "约",
+        "超过",
+        "低于",
+        "群",
+        "链",
+        "产业链",
+        "产业集群",
+        "条",
+        "大",
+        "有限公司",
+        "股份",
+        "集团",
+        "（",
+        "）",
+        "(",
+        ")",
+        "、",
+        "，",
+        "。",
+        "：",
+        "“",
+        "”",
+        "的",
+        "年",
+        "月",
+        "日",
+        "季度",
+        "去年",
+        "全年",
+        "全市",
+        "全省",
+        "榜首",
+        "方阵",
+        "前移",
+        "等",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "　",
+        "😀",
+        "\u{301}",
+        "\u{0}",
+        "a",
+        "G",
+        "-",
+        "负",
+        "元",
+        "个",
+        "人",
+        "平方米",
+        "增长",
+        "下降",
+        "分别",
+        "占",
+        "比重",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn genre_alphabet_never_breaks_an_invariant(pieces in prop::collection::vec(piece(), 0..60)) {
+        check(&pieces.concat());
+    }
+
+    #[test]
+    fn any_string_never_breaks_an_invariant(s in "\\PC{0,80}") {
+        check(&s);
+    }
+}
+
+#[test]
+fn a_megabyte_of_nines() {
+    let facts = check(&"9".repeat(1 << 20));
+    assert!(facts.is_empty(), "a numeral too large for an exact value is no fact");
+}
+
+#[test]
+fn many_multipliers_ordinals_and_percent_words() {
+    assert!(check(&"亿".repeat(100_000)).is_empty());
+    assert!(check(&"第".repeat(100_000)).is_empty());
+    check(&"百分之".repeat(100_000));
+    check(&"有限公司".repeat(50_000));
+    check(&"“一群一策”".repeat(20_000));
+    check(&"7大产业集群中，".repeat(20_000));
+    check(&"“全国百强”第1位、".repeat(20_000));
+}
+
+#[test]
+fn huge_numerals_give_no_value_or_an_exact_one() {
+    let facts = check(&format!("{}亿元", "9".repeat(400)));
+    assert!(facts.is_empty());
+    let facts = check("营收1e400亿元，增长1e-400%");
+    assert!(
+        facts
+            .iter()
+            .all(|f| !matches!(f, Fact::Number(n) if !n.value.is_finite()))
+    );
+}
+
+#[test]
+fn a_long_line_without_punctuation() {
+    let seed = include_str!("../fixtures/haimen-2022.txt");
+    let flat: String = seed
+        .chars()
+        .filter(|c| !c.is_ascii_punctuation() && !"，。、；：“”（）\n".contains(*c))
+        .collect();
+    let mut line = String::new();
+    while line.len() < 1 << 20 {
+        line.push_str(&flat);
+    }
+    assert!(!check(&line).is_empty());
+}
+
+#[test]
+fn brackets_line_ends_and_white_space() {
+    check(&"（".repeat(100_000));
+    check(&"（（（中天钢铁（南通）有限公司）".repeat(10_000));
+    let seed = include_str!("../fixtures/haimen-2022.txt");
+    let crlf = seed.replace('\n', "\r\n");
+    let cr = seed.replace('\n', "\r");
+    let n = check(seed).len();
+    assert_eq!(check(&crlf).len(), n, "CRLF line ends change nothing");
+    assert_eq!(check(&cr).len(), n, "lone CR line ends change nothing");
+    assert!(check(" \t\n\r\u{3000}\n\n  ").is_empty());
+    assert!(check("").is_empty());
+}
