@@ -17,7 +17,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found};
+use super::{Claims, Doc, Found, has_any};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
@@ -47,11 +47,11 @@ fn count(s: &str) -> Option<u32> {
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     // Every form names a chain.
-    if !text.contains('链') {
+    if !has_any(doc, &['链']) {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    let compact = if text.contains('群') {
+    let compact = if has_any(doc, &['群']) {
         Some(COMPACT.captures_iter(text))
     } else {
         None
@@ -67,7 +67,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             found.push((all.start(), all.end(), n, m));
         }
     }
-    let spelled = if text.contains("产业") {
+    let spelled = if has_any(doc, &['产']) {
         Some(SPELLED.captures_iter(text))
     } else {
         None

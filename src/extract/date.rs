@@ -102,23 +102,24 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     // Inferred only when the text has a relative date to read.
     let doc_year = match doc.document_year {
         Some(y) => Some(y),
-        None if has_any(text, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
+        None if has_any(doc, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
             infer_document_year(text)
         }
         None => None,
     };
     let mut out = Vec::new();
     // The year in force: the last year written or resolved, else the reviewed year.
-    let reviewed = doc_year.map(|y| if text.contains("今年") { y } else { y - 1 });
+    let says_this_year = has_any(doc, &['今']) && text.contains("今年");
+    let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
     let mut in_force: Option<i32> = None;
     // Spans by the fast matcher first; groups only on the short matched text.
     let mut spans: Vec<(usize, usize, &Regex)> = Vec::new();
-    if has_any(text, &['年', '期', '五']) {
+    if has_any(doc, &['年', '期', '五']) {
         spans.extend(WITH_YEAR.find_iter(text).map(|m| (m.start(), m.end(), &*WITH_YEAR)));
     }
     let with_year = spans.len();
     let mut k = 0;
-    let periods = if has_any(text, &['月', '季', '半']) {
+    let periods = if has_any(doc, &['月', '季', '半']) {
         Some(PERIOD.find_iter(text))
     } else {
         None
@@ -181,7 +182,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         out.push(found(s, e, iso));
     }
     let unplaced_first: &[char] = &['目', '近', '当', '如', '日', '此', '今', '未', '过'];
-    let unplaced = if has_any(text, unplaced_first) {
+    let unplaced = if has_any(doc, unplaced_first) {
         Some(UNPLACED_RE.find_iter(text))
     } else {
         None

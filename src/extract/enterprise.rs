@@ -55,6 +55,9 @@ const MAX_NAME_BYTES: usize = 90;
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out = Vec::new();
+    if !super::has_any(doc, &['公', '合']) {
+        return out;
+    }
     let mut last_end = 0;
     let mut from = 0;
     // The next 公司 and the next 合伙, each searched again only once passed: linear.

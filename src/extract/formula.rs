@@ -69,10 +69,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
     // Quoted formulas need “, unquoted ones 大.
-    if !has_any(text, &['“', '大']) {
+    if !has_any(doc, &['“', '大']) {
         return out;
     }
-    let quoted = if text.contains('“') {
+    let quoted = if has_any(doc, &['“']) {
         Some(QUOTED.find_iter(text))
     } else {
         None
@@ -89,7 +89,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let members = members(text, s - "“".len(), e + "”".len(), &ps);
         out.push(formula(s, e, ps, members));
     }
-    let bigs = if text.contains('大') {
+    let bigs = if has_any(doc, &['大']) {
         Some(BIG.find_iter(text))
     } else {
         None

@@ -34,7 +34,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
     // Every form has one of these characters; most sentences have none.
-    if !has_any(text, &['%', '％', '分', '成', '折']) {
+    if !has_any(doc, &['%', '％', '分', '成', '折']) {
         return out;
     }
     for m in doc.numerals() {

@@ -217,10 +217,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
-    if !has_any(text, &['第', '首', '位', '名']) {
+    if !has_any(doc, &['第', '首', '位', '名']) {
         return out;
     }
-    let ordinals = if text.contains('第') {
+    let ordinals = if has_any(doc, &['第']) {
         Some(ORDINAL.captures_iter(text))
     } else {
         None
@@ -256,7 +256,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    let tops = if text.contains('首') {
+    let tops = if has_any(doc, &['首']) {
         Some(TOP.find_iter(text))
     } else {
         None
@@ -266,7 +266,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             out.push(ranking(ctx.start, m.end(), ctx, Some(1), None, None));
         }
     }
-    let shifts = if has_any(text, &['位', '名']) {
+    let shifts = if has_any(doc, &['位', '名']) {
         Some(SHIFT.captures_iter(text))
     } else {
         None
