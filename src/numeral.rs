@@ -124,12 +124,53 @@ pub fn parse(s: &str) -> Result<f64, NumeralError> {
 /// assert!(found[1].approx);
 /// ```
 pub fn scan(text: &str) -> Vec<NumeralMatch> {
+    let mut starts = Vec::new();
+    for_each_char(text, |i, u| {
+        if starts_numeral_u32(u) {
+            starts.push(i);
+        }
+    });
+    scan_from(text, &starts)
+}
+
+/// Calls `f(byte offset, code point)` for every character of `text`, decoding the bytes
+/// directly (faster than `char_indices` on CJK text, where most characters are 3 bytes).
+pub(crate) fn for_each_char(text: &str, mut f: impl FnMut(usize, u32)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let b0 = b[i] as u32;
+        let (u, n) = if b0 < 0x80 {
+            (b0, 1)
+        } else if b0 < 0xE0 {
+            (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+        } else if b0 < 0xF0 {
+            (
+                ((b0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+                3,
+            )
+        } else {
+            let u = ((b0 & 0x07) << 18)
+                | ((b[i + 1] as u32 & 0x3F) << 12)
+                | ((b[i + 2] as u32 & 0x3F) << 6)
+                | (b[i + 3] as u32 & 0x3F);
+            (u, 4)
+        };
+        f(i, u);
+        i += n;
+    }
+}
+
+/// [`scan`] from known candidate positions: the byte offsets of every character that
+/// [`starts_numeral`] accepts, in order.
+pub(crate) fn scan_from(text: &str, starts: &[usize]) -> Vec<NumeralMatch> {
     let mut out = Vec::new();
     let mut resume = 0;
-    for (i, c) in text.char_indices() {
-        if i < resume || !starts_numeral(c) {
+    for &i in starts {
+        if i < resume {
             continue;
         }
+        let Some(c) = text[i..].chars().next() else { continue };
         if let Some(end) = numeral_inside_word(text, i) {
             resume = end;
             continue;
@@ -203,6 +244,12 @@ const WORDS_STARTING_WITH_NUMERAL: &[&str] = &[
     "两旁",
 ];
 
+/// The first characters of [`WORDS_STARTING_WITH_NUMERAL`] and the last of
+/// [`WORDS_ENDING_IN_NUMERAL`]: any other numeral character is no part of such a word.
+fn word_initial(c: char) -> bool {
+    matches!(c, '一' | '十' | '万' | '四' | '三' | '六' | '九' | '千' | '百' | '两')
+}
+
 /// Words whose last character is a numeral: `统一`, `唯一`, `之一`, `万一`.
 const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
     "统一", "唯一", "专一", "划一", "同一", "之一", "逐一", "单一", "初一", "周一", "合一", "归一", "均一", "不一",
@@ -213,6 +260,9 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
+    if !word_initial(c) {
+        return None;
+    }
     if !c.is_ascii()
         && let Some(w) = WORDS_STARTING_WITH_NUMERAL
             .iter()
@@ -227,12 +277,13 @@ fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     if c != '一' {
         return None;
     }
-    let mut pair = String::with_capacity(8);
-    pair.push(prev);
-    pair.push(c);
+    // Every such word ends in 一: compare its first character with `prev`, no allocation.
+    let is_word = WORDS_ENDING_IN_NUMERAL
+        .iter()
+        .any(|w| w.starts_with(prev) && w.ends_with(c) && w.chars().count() == 2);
     let next = rest[c.len_utf8()..].chars().next();
     let continues = next.is_some_and(|n| cn_token(n).is_some() || arabic_digit(n).is_some());
-    (WORDS_ENDING_IN_NUMERAL.contains(&pair.as_str()) && !continues).then_some(i + c.len_utf8())
+    (is_word && !continues).then_some(i + c.len_utf8())
 }
 
 /// Verbs and words that begin with 打, after which 打 is no dozen: 打造, 打通, 打击.
@@ -242,11 +293,44 @@ const DA_WORDS: &[char] = &[
 ];
 
 /// Can a numeral (or its sign) begin with this character?
-pub(crate) fn starts_numeral(c: char) -> bool {
-    matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '．' | '半')
-        || arabic_digit(c).is_some()
-        || cn_token(c).is_some()
+#[cfg(test)]
+fn starts_numeral(c: char) -> bool {
+    starts_numeral_u32(c as u32)
 }
+
+/// [`starts_numeral`] on a code point.
+#[inline]
+pub(crate) fn starts_numeral_u32(u: u32) -> bool {
+    u < 0x10000 && STARTERS[(u >> 6) as usize] & (1 << (u & 63)) != 0
+}
+
+/// Every character a numeral (or its sign) may begin with.
+const STARTER_CHARS: &str = "负負-－−.．半0123456789０１２３４５６７８９零〇一二三四五六七八九两兩倆壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟万萬亿億兆廿卅卌";
+
+/// [`STARTER_CHARS`] as a bitmap over the Basic Multilingual Plane (8 KiB): the test of
+/// every character of a text is one load and one mask.
+static STARTERS: [u64; 1024] = {
+    let mut map = [0u64; 1024];
+    let bytes = STARTER_CHARS.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Decode one UTF-8 character (1 to 3 bytes: all starters are in the BMP).
+        let b = bytes[i] as u32;
+        let (u, n) = if b < 0x80 {
+            (b, 1)
+        } else if b < 0xE0 {
+            (((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
+        } else {
+            (
+                ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
+                3,
+            )
+        };
+        map[(u >> 6) as usize] |= 1 << (u & 63);
+        i += n;
+    }
+    map
+};
 
 /// The value of an Arabic digit, ASCII or full-width.
 pub(crate) fn arabic_digit(c: char) -> Option<u8> {
@@ -1385,6 +1469,33 @@ mod tests {
         assert_eq!(v, [2222.0, 2222.0, 22222.0, 222.0]);
         let v: Vec<f64> = scan("5-20%").iter().map(|m| m.value).collect();
         assert_eq!(v, [5.0, 20.0]);
+    }
+
+    #[test]
+    fn word_initials_cover_the_word_lists() {
+        for w in WORDS_STARTING_WITH_NUMERAL {
+            assert!(word_initial(w.chars().next().unwrap()), "{w}");
+        }
+        for w in WORDS_ENDING_IN_NUMERAL {
+            assert!(word_initial(w.chars().next_back().unwrap()), "{w}");
+        }
+    }
+
+    #[test]
+    fn starter_bitmap_agrees_with_the_tokens() {
+        for c in STARTER_CHARS.chars() {
+            assert!(starts_numeral(c), "{c}");
+        }
+        for c in ['年', '的', 'a', '😀', '\u{0}', '月'] {
+            assert!(!starts_numeral(c), "{c}");
+        }
+        for u in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(u)
+                && (cn_token(c).is_some() || arabic_digit(c).is_some())
+            {
+                assert!(starts_numeral(c), "{c}");
+            }
+        }
     }
 
     #[test]

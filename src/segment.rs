@@ -65,13 +65,18 @@ pub(crate) fn warm_up() {
 /// tags, but costs a large fixed setup on every call.
 pub(crate) fn tag(text: &str) -> Vec<Word<'_>> {
     let jieba: &'static Jieba = &JIEBA;
+    let plain = tag_fast(text);
+    let mut k = 0;
     jieba
         .cut(text, true)
         .into_iter()
         .map(|t| {
-            let tags = jieba.tag(t.word, false);
-            let tag = match tags.as_slice() {
-                [one] => tag_static(jieba, one.tag),
+            // The dictionary's word at the same place, if the HMM did not join it with others.
+            while k < plain.len() && plain[k].start < t.byte_start {
+                k += 1;
+            }
+            let tag = match plain.get(k) {
+                Some(p) if p.start == t.byte_start && p.end == t.byte_end => p.tag,
                 _ => "nz",
             };
             Word {

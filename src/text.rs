@@ -30,7 +30,7 @@ fn is_break_space(c: char) -> bool {
 impl<'a> Joined<'a> {
     /// Joins the mid-sentence breaks of `input`. Linear in its length.
     pub fn new(input: &'a str) -> Joined<'a> {
-        if !input.as_bytes().iter().any(|&b| b == b'\n' || b == b'\r') {
+        if !input.contains('\n') && !input.contains('\r') {
             return Joined {
                 text: Cow::Borrowed(input),
                 removed: Vec::new(),

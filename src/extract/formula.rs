@@ -28,40 +28,72 @@ const CN_NUM: &str = "[一二三四五六七八九十两]";
 
 /// A quoted text that starts with a Chinese numeral.
 static QUOTED: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"“({CN_NUM}[^“”]{{1,14}})”")).unwrap());
-/// One part: a count, a classifier or 大, a word.
-static PART: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"({CN_NUM}+)(个|项|大|条|种|类|张|件|批)?([^一二三四五六七八九十两]+)"
-    ))
-    .unwrap()
-});
-/// `六大重点片区` without quotes: N大 and the noun after it.
-static BIG: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"({CN_NUM}{{1,2}})大(\p{{Han}}{{2,8}})")).unwrap());
-
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
-/// The `[count, word]` parts of a formula written `text`, if the whole is parts.
+/// A Chinese numeral character of a formula's count (一 … 十, 两).
+fn is_count_char(c: char) -> bool {
+    "一二三四五六七八九十两".contains(c)
+}
+
+/// Classifiers (and 大) between a formula's count and its word: `六项机制`, `七大行动`.
+const FORMULA_CLASSIFIERS: &[char] = &['个', '项', '大', '条', '种', '类', '张', '件', '批'];
+
+/// The `[count, word]` parts of a formula written `text`, if the whole is parts: each part
+/// a count, an optional classifier, and a word up to the next count.
 fn parts(text: &str) -> Option<Vec<(u32, String)>> {
     let mut out = Vec::new();
-    let mut at = 0;
-    for c in PART.captures_iter(text) {
-        let all = c.get(0)?;
-        if all.start() != at {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let count_len: usize = rest.chars().take_while(|c| is_count_char(*c)).map(char::len_utf8).sum();
+        if count_len == 0 {
             return None;
         }
-        at = all.end();
-        let n = numeral::parse(&c[1]).ok()?;
+        let n = numeral::parse(&rest[..count_len]).ok()?;
         if n.fract() != 0.0 || !(1.0..=20.0).contains(&n) {
             return None;
         }
-        let word = c[3].to_string();
-        if word.chars().count() > 6 || word.contains(['、', '，', '。', '年']) {
+        rest = &rest[count_len..];
+        if let Some(c) = rest.chars().next().filter(|c| FORMULA_CLASSIFIERS.contains(c)) {
+            rest = &rest[c.len_utf8()..];
+        }
+        let word_len: usize = rest
+            .chars()
+            .take_while(|c| !is_count_char(*c))
+            .map(char::len_utf8)
+            .sum();
+        let word = &rest[..word_len];
+        if word.is_empty() || word.chars().count() > 6 || word.contains(['、', '，', '。', '年']) {
             return None;
         }
-        out.push((n as u32, word));
+        out.push((n as u32, word.to_string()));
+        rest = &rest[word_len..];
     }
-    (at == text.len() && !out.is_empty()).then_some(out)
+    (!out.is_empty()).then_some(out)
+}
+
+/// `六大重点片区` at the 大 at byte `at`: the count's start and text, and the up to eight
+/// Han characters after 大.
+fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
+    let mut start = at;
+    for c in text[..at].chars().rev().take(2) {
+        if !is_count_char(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    if start == at {
+        return None;
+    }
+    let after = at + "大".len();
+    let tail_len: usize = text[after..]
+        .chars()
+        .take(8)
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    let tail = &text[after..after + tail_len];
+    (tail.chars().count() >= 2).then_some((start, &text[start..at], tail))
 }
 
 /// Finds the formulas of `doc`.
@@ -90,26 +122,28 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         out.push(formula(s, e, ps, members));
     }
     let bigs = if has_any(doc, &['大']) {
-        Some(BIG.find_iter(text))
+        Some(text.match_indices('大'))
     } else {
         None
     };
-    for big in bigs.into_iter().flatten() {
-        let Some(c) = BIG.captures(big.as_str()) else { continue };
-        let all = big;
-        if out
-            .iter()
-            .any(|f| f.start <= all.start() && all.start() < f.end + "”".len())
-        {
+    for (at, _) in bigs.into_iter().flatten() {
+        let Some((start, count, tail)) = big_at(text, at) else {
+            continue;
+        };
+        if out.iter().any(|f| f.start <= start && start < f.end + "”".len()) {
             continue;
         }
-        let Ok(n) = numeral::parse(&c[1]) else { continue };
+        let Ok(n) = numeral::parse(count) else { continue };
         // Party congresses (十九大, 二十大) are no formulas; N is small in formulas.
-        if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || text[..all.start()].ends_with(['十', '第']) {
+        if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || text[..start].ends_with(['十', '第']) {
+            continue;
+        }
+        // The clusters of a structure (七大产业集群, 两大千亿级产业集群) are no formulas.
+        if STRUCTURE_WORDS.iter().any(|s| tail.contains(s)) || tail.contains('级') {
             continue;
         }
         // The noun: the words after 大 up to the first verb-like word or particle.
-        let words = segment::tag(&c[2]);
+        let words = segment::tag(tail);
         let mut noun_end = 0;
         for w in &words {
             if !matches!(w.tag, "n" | "nz" | "ns" | "nt" | "b" | "j" | "nr") {
@@ -117,12 +151,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             }
             noun_end = w.end;
         }
-        let noun = &c[2][..noun_end];
-        if noun.chars().count() < 2 || STRUCTURE_WORDS.iter().any(|s| noun.contains(s)) || noun.contains("级") {
+        let noun = &tail[..noun_end];
+        if noun.chars().count() < 2 {
             continue;
         }
-        let s = all.start();
-        let e = s + c[1].len() + "大".len() + noun.len();
+        let s = start;
+        let e = at + "大".len() + noun.len();
         out.push(formula(s, e, vec![(n as u32, noun.to_string())], Vec::new()));
     }
     out.sort_by_key(|f| f.start);

@@ -127,6 +127,8 @@ pub(crate) struct Doc<'a> {
     pub document_year: Option<i32>,
     /// The trigger characters of the text (see [`has_any`]).
     pub triggers: u64,
+    /// Byte offsets of the characters a numeral may start with.
+    pub numeral_starts: Vec<usize>,
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
 }
@@ -134,7 +136,8 @@ pub(crate) struct Doc<'a> {
 impl Doc<'_> {
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
-        self.numerals.get_or_init(|| crate::numeral::scan(self.text))
+        self.numerals
+            .get_or_init(|| crate::numeral::scan_from(self.text, &self.numeral_starts))
     }
 }
 
@@ -159,10 +162,12 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         return Vec::new();
     }
     let joined = Joined::new(input);
+    let (triggers, numeral_starts) = read_triggers(&joined.text);
     let doc = Doc {
         text: &joined.text,
         document_year,
-        triggers: trigger_mask(&joined.text),
+        triggers,
+        numeral_starts,
         numerals: Default::default(),
     };
     let mut claims = Claims::new(joined.text.len());
@@ -205,20 +210,39 @@ const TRIGGERS: [char; 38] = [
 
 /// The bit of a trigger character in [`Doc::triggers`].
 fn trigger_bit(c: char) -> u64 {
-    TRIGGERS.iter().position(|t| *t == c).map_or(0, |i| 1 << i)
+    match TRIGGER_INDEX.get(c as usize) {
+        Some(&t) if t != 0 => 1 << (t - 1),
+        _ => 0,
+    }
 }
 
-/// Which trigger characters `text` has, read in one pass.
-fn trigger_mask(text: &str) -> u64 {
-    let mut mask = 0u64;
-    for c in text.chars() {
-        // Every trigger is outside ASCII but for %, so most characters are one compare.
-        if (c as u32) < 0x2000 && c != '%' {
-            continue;
-        }
-        mask |= trigger_bit(c);
+/// For each code point of the Basic Multilingual Plane, its trigger index plus one, or 0.
+static TRIGGER_INDEX: [u8; 0x10000] = {
+    let mut t = [0u8; 0x10000];
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        t[TRIGGERS[i] as usize] = i as u8 + 1;
+        i += 1;
     }
-    mask
+    t
+};
+
+/// One pass over `text`: which trigger characters it has, and where a numeral may start.
+fn read_triggers(text: &str) -> (u64, Vec<usize>) {
+    let mut mask = 0u64;
+    let mut starts = Vec::new();
+    crate::numeral::for_each_char(text, |i, u| {
+        if u < 0x10000 {
+            let t = TRIGGER_INDEX[u as usize];
+            if t != 0 {
+                mask |= 1 << (t - 1);
+            }
+            if crate::numeral::starts_numeral_u32(u) {
+                starts.push(i);
+            }
+        }
+    });
+    (mask, starts)
 }
 
 /// Does the document have any of `chars` (each one of the trigger characters)?

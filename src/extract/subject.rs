@@ -221,9 +221,10 @@ fn window_start(text: &str, pos: usize) -> usize {
     from + clause_start(&text[from..pos], pos - from, CLAUSE_MARKS)
 }
 
-/// The end of the clause after `pos`, at most WINDOW bytes on.
+/// The end of the clause after `pos`, at most 18 characters on: what a classifier
+/// counts follows it closely (`6个老旧小区`, `两条…的便捷通道`).
 fn window_end(text: &str, pos: usize) -> usize {
-    let mut to = clause_end(text, pos).min(pos + WINDOW).min(text.len());
+    let mut to = clause_end(text, pos).min(pos + 54).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
@@ -262,8 +263,22 @@ enum Before {
     Inherit,
 }
 
-/// The noun phrase that ends right before the value (connectors skipped).
+/// The noun phrase that ends right before the value (connectors skipped). Most phrases
+/// end within a few words: the last 15 characters are segmented first, and the whole
+/// clause only when the phrase reaches the edge of that window.
 fn phrase_before(clause: &str) -> Before {
+    let short = super::floor_back(clause, clause.len(), 45);
+    if short > 0 {
+        let (found, reached_edge) = phrase_before_in(&clause[short..]);
+        if !reached_edge {
+            return found;
+        }
+    }
+    phrase_before_in(clause).0
+}
+
+/// [`phrase_before`] in `clause` as given; also whether the phrase reached its start.
+fn phrase_before_in(clause: &str) -> (Before, bool) {
     let words = segment::tag_fast(clause);
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
@@ -272,8 +287,11 @@ fn phrase_before(clause: &str) -> Before {
     {
         i -= 1;
     }
-    if i > 0 && words[i - 1].text == "的" && clause.contains('占') {
-        return Before::Inherit;
+    if i == 0 {
+        return (Before::Inherit, true);
+    }
+    if words[i - 1].text == "的" && clause.contains('占') {
+        return (Before::Inherit, false);
     }
     let end = i;
     let mut start = end;
@@ -293,8 +311,9 @@ fn phrase_before(clause: &str) -> Before {
         }
         start -= 1;
     }
+    let reached_edge = start == 0;
     if start == end {
-        return Before::Inherit;
+        return (Before::Inherit, reached_edge);
     }
     let _ = share;
     let phrase = trim_actor(&words[start..end]);
@@ -305,9 +324,9 @@ fn phrase_before(clause: &str) -> Before {
         .unwrap_or(&phrase)
         .to_string();
     if phrase.is_empty() || GENERIC.contains(&phrase.as_str()) {
-        Before::Inherit
+        (Before::Inherit, reached_edge)
     } else {
-        Before::Phrase(phrase)
+        (Before::Phrase(phrase), reached_edge)
     }
 }
 
