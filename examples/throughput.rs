@@ -1,8 +1,11 @@
 //! Throughput of `zhfacts::extract` against the segmenter alone, on the same lines.
 //!
 //! ```text
-//! cargo run --release --example throughput [MB]     # default 10 MB
+//! cargo run --release --example throughput [MB] [cut|extract]   # default 10 MB, both
 //! ```
+//!
+//! With `cut` or `extract` only that side runs, for measuring each one's peak memory
+//! (`/usr/bin/time -v`).
 //!
 //! The corpus is the seed article repeated to at least the given size. Both are timed over
 //! every line, after the segmenter is built and one warm-up call: `jieba_rs::Jieba::cut(line,
@@ -17,6 +20,7 @@ const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
 
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let only = std::env::args().nth(2).unwrap_or_default();
     let mut corpus = String::with_capacity(mb << 20 | SEED.len());
     while corpus.len() < mb << 20 {
         corpus.push_str(SEED);
@@ -25,23 +29,27 @@ fn main() {
     let lines: Vec<&str> = corpus.lines().collect();
     let bytes = corpus.len() as f64;
 
-    let jieba = jieba_rs::Jieba::new();
-    black_box(jieba.cut(lines[0], true));
-    let t = Instant::now();
-    let mut words = 0usize;
-    for line in &lines {
-        words += black_box(jieba.cut(line, true)).len();
+    let (mut cut_s, mut words) = (f64::NAN, 0usize);
+    if only != "extract" {
+        let jieba = jieba_rs::Jieba::new();
+        black_box(jieba.cut(lines[0], true));
+        let t = Instant::now();
+        for line in &lines {
+            words += black_box(jieba.cut(line, true)).len();
+        }
+        cut_s = t.elapsed().as_secs_f64();
     }
-    let cut_s = t.elapsed().as_secs_f64();
 
-    zhfacts::warm_up();
-    black_box(zhfacts::extract(SEED));
-    let t = Instant::now();
-    let mut facts = 0usize;
-    for line in &lines {
-        facts += black_box(zhfacts::extract(line)).len();
+    let (mut extract_s, mut facts) = (f64::NAN, 0usize);
+    if only != "cut" {
+        zhfacts::warm_up();
+        black_box(zhfacts::extract(SEED));
+        let t = Instant::now();
+        for line in &lines {
+            facts += black_box(zhfacts::extract(line)).len();
+        }
+        extract_s = t.elapsed().as_secs_f64();
     }
-    let extract_s = t.elapsed().as_secs_f64();
 
     let mbs = |s: f64| bytes / s / 1e6;
     println!("corpus: {:.1} MB in {} lines", bytes / 1e6, lines.len());
