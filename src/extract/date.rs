@@ -171,7 +171,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             } else {
                 in_force.or(reviewed)
             };
-            if g("y").is_some() || g("rel").is_some() {
+            // `比上年增长` compares with last year; the year in force stays.
+            let comparison = g("rel").is_some()
+                && g("all").is_none()
+                && c.get(0).is_some_and(|m| m.end() == g("rel").map_or(0, str::len))
+                && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
+            if (g("y").is_some() || g("rel").is_some()) && !comparison {
                 in_force = y;
             }
             match resolve(&c, y) {

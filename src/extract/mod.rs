@@ -203,9 +203,10 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
 
 /// The characters that rules gate on: a rule whose characters are all absent from a text
 /// is skipped without running its regexes.
-const TRIGGERS: [char; 38] = [
+const TRIGGERS: [char; 39] = [
     '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '目',
     '近', '如', '日', '此', '未', '过', '“', '大', '%', '％', '分', '成', '折', '第', '首', '位', '名', '公', '合',
+    '‰',
 ];
 
 /// The bit of a trigger character in [`Doc::triggers`].

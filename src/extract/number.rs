@@ -221,6 +221,10 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
     if next_is_latin(text, num_end) {
         return None;
     }
+    // 前30位, 前十名: the top places of a ranking, not a count of anything.
+    if prev == Some('前') && matches!(unit, Some("位" | "名")) {
+        return None;
+    }
     if chinese {
         // The indefinite article: 一批, 一个千亿级项目, 一件大好事.
         if matches!(body, "一" | "壹") {
@@ -362,6 +366,8 @@ mod tests {
         "二〇二二年工作回顾",
         "每年1至11月",
         "个人所得税",
+        "三次产业结构调整为4.5:45.8:49.7",
+        "均进入全国百强县前30位",
     ];
 
     fn numbers(text: &str) -> Vec<(String, f64, Option<String>, String)> {

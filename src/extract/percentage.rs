@@ -4,7 +4,7 @@
 //! | --- | --- | --- |
 //! | `%`, `％` | `82.7%`, `５．５％`, `负3.9%` | 82.7, 5.5, -3.9 |
 //! | 百分之… | `百分之八十`, `百分之2.4` | 80, 2.4 |
-//! | 千分之…, 万分之… | `千分之2.4`, `万分之三` | 0.24, 0.03 (in percent) |
+//! | 千分之…, 万分之…, ‰ | `千分之2.4`, `万分之三`, `5.18‰` | 0.24, 0.03, 0.518 (in percent) |
 //! | N个百分点 | `2.5个百分点`, `六个百分点` | 2.5, 6; point |
 //! | N成 | `三成`, `9.5成`, `三成半` | 30, 95, 35 |
 //! | N折 (a discount) | `75折`, `三点一折`, `打对折` | 75, 31, 50 |
@@ -34,7 +34,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
     let mut out: Vec<Found> = Vec::new();
     // Every form has one of these characters; most sentences have none.
-    if !has_any(doc, &['%', '％', '分', '成', '折']) {
+    if !has_any(doc, &['%', '％', '分', '成', '折', '‰']) {
         return out;
     }
     for m in doc.numerals() {
@@ -90,6 +90,13 @@ fn spaced_word(text: &str, pos: usize, word: &str) -> Option<usize> {
     Some(p)
 }
 
+/// `v × 10^k`, shifted in decimal so that 5.18 × 10⁻¹ is exactly the `f64` nearest 0.518.
+fn shift_decimal(v: f64, k: i32) -> Option<f64> {
+    let s = format!("{v:e}");
+    let (mant, e) = s.split_once('e')?;
+    format!("{mant}e{}", e.parse::<i32>().ok()? + k).parse().ok()
+}
+
 /// `百分之Y` is Y percent, `千分之Y` Y/10 percent: shifted in decimal, so exact.
 fn per_cent(m: &NumeralMatch) -> Option<f64> {
     let (num, den) = (m.numerator?, m.denominator?);
@@ -129,6 +136,12 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found> {
             false,
             after + '%'.len_utf8().max(char_at(text, after)?.len_utf8()),
         )
+    } else if char_at(text, after) == Some('‰') {
+        // Per mille, in percent: 5.18‰ is 0.518%.
+        if m.digit_sequence {
+            return None;
+        }
+        (shift_decimal(m.value, -1)?, false, after + '‰'.len_utf8())
     } else if let Some(e) = spaced_word(text, m.end, "个百分点").or_else(|| spaced_word(text, m.end, "百分点")) {
         if m.digit_sequence {
             return None;
@@ -205,6 +218,10 @@ mod tests {
         ),
         ("高新技术产业产值占比提高到50%以上", &[("50%以上", 50.0, false, "over")]),
         ("商品房销售面积下降-12.3%", &[("-12.3%", -12.3, false, "exact")]),
+        (
+            "全年出生人口3.9万人，出生率为5.18‰",
+            &[("5.18‰", 0.518, false, "exact")],
+        ),
     ];
 
     const NEGATIVE: &[&str] = &[

@@ -163,6 +163,15 @@ const CONNECTORS: &[&str] = &[
     "突破",
     "超过",
     "超",
+    "控制",
+    "控制在",
+    "保持",
+    "保持在",
+    "稳定在",
+    "维持",
+    "上涨",
+    "下跌",
+    "回升",
 ];
 
 /// Heads that name no measured thing by themselves: `增幅达到27.7%` measures the
@@ -317,12 +326,20 @@ fn phrase_before_in(clause: &str) -> (Before, bool) {
     }
     let _ = share;
     let phrase = trim_actor(&words[start..end]);
-    // A comparison glued to the head by the cut (价格比 + 上年): not part of the subject.
-    let phrase = phrase
+    // A comparison or a change glued to the head by the cut (价格比 + 上年, 价格下降):
+    // not part of the subject.
+    let mut phrase = phrase
         .strip_suffix('比')
         .or_else(|| phrase.strip_suffix('较'))
         .unwrap_or(&phrase)
         .to_string();
+    if let Some(w) = UP
+        .iter()
+        .chain(DOWN)
+        .find(|w| phrase.ends_with(**w) && phrase.len() > w.len())
+    {
+        phrase.truncate(phrase.len() - w.len());
+    }
     if phrase.is_empty() || GENERIC.contains(&phrase.as_str()) {
         (Before::Inherit, reached_edge)
     } else {
@@ -557,6 +574,11 @@ mod tests {
         ),
         ("规划确定的27项主要指标全部完成", &[("27项", "主要指标", None)]),
         ("27项主要指标进展顺利", &[("27项", "主要指标", None)]),
+        ("城镇调查失业率控制在5%以内", &[("5%以内", "城镇调查失业率", None)]),
+        (
+            "其中食品烟酒类价格下降0.8%",
+            &[("0.8%", "食品烟酒类价格", Some(Change::Down))],
+        ),
     ];
 
     #[test]
