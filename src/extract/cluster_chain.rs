@@ -5,6 +5,7 @@
 //! | compact | `7群12链`, `七群十二链`, `12链7群` | 7, 12 |
 //! | spelled out, either order | `12条产业链和7大产业集群`, `7大产业集群、12条产业链` | 7, 12 |
 //! | with modifiers | `6大特色产业集群和18条乡村富民产业链` | 6, 18 |
+//! | clusters named by their industry | `16个先进制造业集群和50条重点产业链` | 16, 50 |
 //!
 //! Members: where the document enumerates the chains or the clusters, after a count —
 //! `12大产业链包括：A、B、…` — or in groups that each carry their own count —
@@ -32,8 +33,9 @@ fn half(name: &str) -> String {
 }
 
 static SPELLED: Lazy<Regex> = Lazy::new(|| {
-    let chain = half("产业链");
-    let cluster = half("产业集群");
+    // Chains end in 产业链 (or 链); clusters in 产业集群 or 集群 (先进制造业集群).
+    let chain = half("链");
+    let cluster = half("集群");
     let link = "(?:和|与|及|以及|、|，|加)";
     Regex::new(&format!(r"{chain}{link}{cluster}|{cluster}{link}{chain}")).unwrap()
 });
@@ -67,7 +69,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             found.push((all.start(), all.end(), n, m));
         }
     }
-    let spelled = if has_any(doc, &['产']) {
+    let spelled = if has_any(doc, &['群']) {
         Some(SPELLED.captures_iter(text))
     } else {
         None
@@ -219,6 +221,10 @@ mod tests {
             &[("6大特色产业集群和18条乡村富民产业链", 6, 18)],
         ),
         ("聚焦“五群十链”建设", &[("五群十链", 5, 10)]),
+        (
+            "16个先进制造业集群和50条重点产业链加快发展",
+            &[("16个先进制造业集群和50条重点产业链", 16, 50)],
+        ),
     ];
 
     const NEGATIVE: &[&str] = &[

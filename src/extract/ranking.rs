@@ -247,8 +247,18 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
                     list: None,
                 })
         } else {
+            // `分别位列第6位、第8位和第15位`: a place right after another place, joined by
+            // 、 or 和, is placed the same way.
+            let follows_place = out.last().is_some_and(|prev: &Found| {
+                matches!(&text[prev.end.min(s)..s], "、" | "和" | "，" | "及") && suffix.is_some()
+            });
             match placed(text, s) {
                 Some(c) => c,
+                None if follows_place => Context {
+                    start: s,
+                    scope: None,
+                    list: None,
+                },
                 None => continue,
             }
         };
@@ -422,6 +432,14 @@ mod tests {
             &[("全省排名后退1位", Some("全省"), None, None, Some(-1), None)],
         ),
         ("成功跻身第一梯队", &[("第一梯队", None, None, Some(1), None, None)]),
+        (
+            "在综合排名中分别位列第6位、第8位和第15位",
+            &[
+                ("第6位", None, Some(6), None, None, None),
+                ("第8位", None, Some(8), None, None, None),
+                ("第15位", None, Some(15), None, None, None),
+            ],
+        ),
         (
             "综合考核连续三年位居全省第一等次",
             &[("全省第一等次", Some("全省"), None, Some(1), None, None)],
