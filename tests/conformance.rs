@@ -144,3 +144,78 @@ fn recognizers_number_and_percent() {
         );
     }
 }
+
+const WITH_UNIT_FILE: &str = include_str!("../fixtures/conformance/recognizers-zh-number-with-unit.jsonl");
+const DUCKLING_FILE: &str = include_str!("../fixtures/conformance/duckling-zh.jsonl");
+
+/// Quantities with units (Recognizers-Text) and Duckling's corpus, reported without a
+/// floor: the unit cases check the value of an overlapping `number` record; Duckling's
+/// numerals check the normalizer's value, its other corpora (values in converted units)
+/// only that a number overlaps, and its ordinals are not rankings without a scope.
+#[test]
+fn with_unit_and_duckling_rates() {
+    let mut tally: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for line in WITH_UNIT_FILE.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let spec = case["spec"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".json")
+            .to_string();
+        let input = case["input"].as_str().unwrap();
+        let facts = zhfacts::extract(input);
+        let numerals = numeral::scan(input);
+        let expected: Vec<&Value> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["zhfacts"]["kind"].is_string())
+            .collect();
+        let ok = if expected.is_empty() {
+            !facts.iter().any(|f| matches!(f, Fact::Number(_)))
+        } else {
+            expected.iter().all(|e| {
+                let v = e["zhfacts"]["value"].as_f64().unwrap_or(f64::NAN);
+                let sp = span(e);
+                facts
+                    .iter()
+                    .any(|f| matches!(f, Fact::Number(n) if overlaps((n.start, n.end), sp) && close(n.value, v)))
+                    || numerals
+                        .iter()
+                        .any(|m| overlaps((m.start, m.end), sp) && close(m.value, v))
+            })
+        };
+        let t = tally.entry(format!("with-unit {spec}")).or_default();
+        t.0 += usize::from(ok);
+        t.1 += 1;
+    }
+    for line in DUCKLING_FILE.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let corpus = case["corpus"].as_str().unwrap().split('/').nth(1).unwrap().to_string();
+        if corpus == "Ordinal" {
+            continue;
+        }
+        let input = case["input"].as_str().unwrap();
+        let e = &case["expected"][0];
+        let numerals = numeral::scan(input);
+        let ok = if corpus == "Numeral" {
+            let v = e["value"].as_f64().unwrap_or(f64::NAN);
+            numerals.iter().any(|m| close(m.value, v))
+        } else {
+            !numerals.is_empty()
+        };
+        let t = tally.entry(format!("duckling {corpus}")).or_default();
+        t.0 += usize::from(ok);
+        t.1 += 1;
+    }
+    for (name, (pass, total)) in &tally {
+        println!(
+            "{name:<36} {pass:>4}/{total:<4} {:.1}%",
+            100.0 * *pass as f64 / *total as f64
+        );
+    }
+    assert!(!tally.is_empty());
+}

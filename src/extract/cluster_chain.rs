@@ -18,7 +18,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, has_any};
+use super::{Claims, Doc, Found, captures_if, has_any};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
@@ -40,6 +40,30 @@ static SPELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"{chain}{link}{cluster}|{cluster}{link}{chain}")).unwrap()
 });
 
+/// `(start, end, clusters, chains)` of each match of a two-alternative regex whose groups
+/// are (1, 2) in the first alternative and (3, 4) in the second, the clusters first in
+/// the first alternative when `clusters_first`, and the other way round in the second.
+fn counted_pairs<'t>(
+    caps: impl Iterator<Item = regex::Captures<'t>>,
+    clusters_first: bool,
+) -> impl Iterator<Item = (usize, usize, u32, u32)> {
+    caps.filter_map(move |c| {
+        let all = c.get(0)?;
+        let (first, second, swapped) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(a), Some(b), _, _) => (a, b, !clusters_first),
+            (_, _, Some(a), Some(b)) => (a, b, clusters_first),
+            _ => return None,
+        };
+        let (clusters, chains) = if swapped { (second, first) } else { (first, second) };
+        Some((
+            all.start(),
+            all.end(),
+            count(clusters.as_str())?,
+            count(chains.as_str())?,
+        ))
+    })
+}
+
 fn count(s: &str) -> Option<u32> {
     let v = numeral::parse(s).ok()?;
     (v.fract() == 0.0 && (1.0..=1000.0).contains(&v)).then_some(v as u32)
@@ -52,39 +76,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['链']) {
         return Vec::new();
     }
-    let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    let compact = if has_any(doc, &['群']) {
-        Some(COMPACT.captures_iter(text))
-    } else {
-        None
-    };
-    for c in compact.into_iter().flatten() {
-        let all = c.get(0).unwrap();
-        let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(a), Some(b), _, _) => (count(a.as_str()), count(b.as_str())),
-            (_, _, Some(b), Some(a)) => (count(a.as_str()), count(b.as_str())),
-            _ => continue,
-        };
-        if let (Some(n), Some(m)) = (n, m) {
-            found.push((all.start(), all.end(), n, m));
-        }
-    }
-    let spelled = if has_any(doc, &['群']) {
-        Some(SPELLED.captures_iter(text))
-    } else {
-        None
-    };
-    for c in spelled.into_iter().flatten() {
-        let all = c.get(0).unwrap();
-        let (n, m) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(chain), Some(cluster), _, _) => (count(cluster.as_str()), count(chain.as_str())),
-            (_, _, Some(cluster), Some(chain)) => (count(cluster.as_str()), count(chain.as_str())),
-            _ => continue,
-        };
-        if let (Some(n), Some(m)) = (n, m) {
-            found.push((all.start(), all.end(), n, m));
-        }
-    }
+    // COMPACT: N群M链 | M链N群; SPELLED: chains then clusters | clusters then chains.
+    let mut found: Vec<(usize, usize, u32, u32)> = counted_pairs(captures_if(doc, &['群'], &COMPACT), true)
+        .chain(counted_pairs(captures_if(doc, &['群'], &SPELLED), false))
+        .collect();
     if found.is_empty() {
         return Vec::new();
     }

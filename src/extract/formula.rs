@@ -19,7 +19,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any};
+use super::{Claims, Doc, Found, ceil_forward, find_if, floor_back, has_any};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
@@ -104,12 +104,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['“', '大']) {
         return out;
     }
-    let quoted = if has_any(doc, &['“']) {
-        Some(QUOTED.find_iter(text))
-    } else {
-        None
-    };
-    for q in quoted.into_iter().flatten() {
+    for q in find_if(doc, &['“'], &QUOTED) {
         let (s, e) = (q.start() + "“".len(), q.end() - "”".len());
         let Some(ps) = parts(&text[s..e]) else { continue };
         let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();

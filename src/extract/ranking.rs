@@ -16,7 +16,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, char_at, floor_back, has_any};
+use super::{Claims, Doc, Found, captures_if, char_at, find_if, floor_back, has_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -220,12 +220,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['第', '首', '位', '名']) {
         return out;
     }
-    let ordinals = if has_any(doc, &['第']) {
-        Some(ORDINAL.captures_iter(text))
-    } else {
-        None
-    };
-    for m in ordinals.into_iter().flatten() {
+    for m in captures_if(doc, &['第'], &ORDINAL) {
         let all = m.get(0).unwrap();
         let (s, e) = (all.start(), all.end());
         let Ok(n) = numeral::parse(&m[1]) else { continue };
@@ -266,22 +261,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    let tops = if has_any(doc, &['首']) {
-        Some(TOP.find_iter(text))
-    } else {
-        None
-    };
-    for m in tops.into_iter().flatten() {
+    for m in find_if(doc, &['首'], &TOP) {
         if let Some(ctx) = scope_before(text, m.start()).or_else(|| list_before(text, m.start())) {
             out.push(ranking(ctx.start, m.end(), ctx, Some(1), None, None));
         }
     }
-    let shifts = if has_any(doc, &['位', '名']) {
-        Some(SHIFT.captures_iter(text))
-    } else {
-        None
-    };
-    for m in shifts.into_iter().flatten() {
+    for m in captures_if(doc, &['位', '名'], &SHIFT) {
         let all = m.get(0).unwrap();
         let Ok(n) = numeral::parse(&m[2]) else { continue };
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
