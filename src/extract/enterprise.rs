@@ -15,7 +15,7 @@
 //! Government bodies, schools, hospitals, media and programmes end in none of these forms
 //! and are never names: `工信部`, `省生产力促进中心`, `央视`.
 
-use super::{Claims, Doc, Found};
+use super::{Claims, Doc, Found, char_at};
 use crate::fact::{Enterprise, Fact};
 use crate::segment;
 
@@ -82,6 +82,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
             continue;
         }
         if let Some(start) = left_edge(text, form_start, last_end) {
+            let end = right_edge(text, form_start, end);
             let name = text[start..end].to_string();
             out.push(Found {
                 start,
@@ -115,6 +116,29 @@ fn ending_at(text: &str, at: usize) -> Option<(usize, usize)> {
         .filter(|f| text[..end].ends_with(**f))
         .max_by_key(|f| f.len())
         .map(|f| (end - f.len(), end))
+}
+
+/// Branch suffixes after a legal form: `中国银行股份有限公司南通分行`.
+const BRANCHES: &[&str] = &["分公司", "分行", "支行", "分厂"];
+
+/// The end of the name whose legal form spans `form_start..end`: past the closing bracket
+/// of `（有限合伙）`, and past a branch (`南通分行`, at most six characters of place).
+fn right_edge(text: &str, form_start: usize, end: usize) -> usize {
+    let bracketed = matches!(super::char_before(text, form_start), Some('（' | '('));
+    if bracketed && let Some(c @ ('）' | ')')) = char_at(text, end) {
+        return end + c.len_utf8();
+    }
+    let mut at = end;
+    for _ in 0..6 {
+        if let Some(b) = BRANCHES.iter().find(|b| text[at..].starts_with(**b)) {
+            return at + b.len();
+        }
+        match char_at(text, at) {
+            Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// The start of the name whose legal form starts at `form_start`, not before `floor`.
@@ -222,6 +246,18 @@ mod tests {
             &["江苏中天科技股份有限公司"],
         ),
         ("由中国石油天然气集团公司承建", &["中国石油天然气集团公司"]),
+        (
+            "市政府与南通海晟闽信创业投资合伙企业（有限合伙）签署合作协议",
+            &["南通海晟闽信创业投资合伙企业（有限合伙）"],
+        ),
+        (
+            "中国银行股份有限公司南通分行向企业发放贷款",
+            &["中国银行股份有限公司南通分行"],
+        ),
+        (
+            "中国移动通信集团江苏有限公司与我市签约",
+            &["中国移动通信集团江苏有限公司"],
+        ),
     ];
 
     const NEGATIVE: &[&str] = &[
