@@ -8,8 +8,10 @@
 //! | months | `2022年1至11月`, `1-9月`, `1—5月份` | `2022-01/2022-11`, `…-01/…-09` |
 //! | half, quarter | `上半年`, `一季度`, `前三季度` | `Y-01/Y-06`, `Y-01/Y-03`, `Y-01/Y-09` |
 //! | plan period | `“十四五”时期`, `十三五期间` | `2021/2025`, `2016/2020` |
-//! | relative | `去年`, `上年`, `今年`, `前年`, `明年`, `去年全年` | the document year −1, 0, −2, +1 |
-//! | the year in force | `全年`, `同期` after a year | that year |
+//! | relative | `去年`, `今年`, `前年`, `明年`, `去年全年` | the document year −1, 0, −2, +1 |
+//! | the year before the one described | `2023年…比上年增长` | `2022` |
+//! | the year in force | `全年`, `年末`, `年底`, `同期` after a year | that year |
+//! | end of a year | `2022年底`, `上年末` | `2022`, the document year −1 |
 //! | unplaced | `目前`, `近年来`, `当前`, `如今`, `日前`, `近日` | null |
 //!
 //! The document year is an [`crate::Extractor`] option. Without it, it is inferred: the
@@ -59,7 +61,7 @@ static WITH_YEAR: Lazy<Regex> = Lazy::new(|| {
     let rel = "去年|上年|今年|本年|前年|明年|当年";
     let period = period();
     Regex::new(&format!(
-        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年))(?P<all>全年)?(?:{period})?"
+        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年|年末|年底|年初))(?:末|底)?(?P<all>全年)?(?:{period})?"
     ))
     .unwrap()
 });
@@ -135,6 +137,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     spans.sort_by_key(|x| x.0);
     for (s, e, re) in spans {
         let Some(c) = re.captures(&text[s..e]) else { continue };
+        // 初步 (preliminary) is no 年初.
+        if text[..e].ends_with("年初") && text[e..].starts_with('步') {
+            continue;
+        }
         if s == e {
             continue;
         }
@@ -161,13 +167,19 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
                     None => continue,
                 }
             } else if let Some(r) = g("rel") {
-                doc_year.map(|d| match r {
-                    "去年" | "上年" => d - 1,
-                    "前年" => d - 2,
-                    "明年" => d + 1,
-                    "当年" => in_force.unwrap_or(d),
-                    _ => d,
-                })
+                // 上年 is the year before the one described (2023年…比上年: 2022); 去年 the
+                // year before the document's.
+                if r == "上年" && in_force.is_some() {
+                    in_force.map(|y| y - 1)
+                } else {
+                    doc_year.map(|d| match r {
+                        "去年" | "上年" => d - 1,
+                        "前年" => d - 2,
+                        "明年" => d + 1,
+                        "当年" => in_force.unwrap_or(d),
+                        _ => d,
+                    })
+                }
             } else {
                 in_force.or(reviewed)
             };
@@ -334,6 +346,20 @@ mod tests {
             &[("目前", None), ("近年来", None)],
         ),
         (None, "二〇二二年工作回顾", &[("二〇二二年", Some("2022"))]),
+        (
+            Some(2024),
+            "2023年，全市生产总值增长。年末全市户籍总人口757.7万人，比上年末减少2.1万人",
+            &[
+                ("2023年", Some("2023")),
+                ("年末", Some("2023")),
+                ("上年末", Some("2022")),
+            ],
+        ),
+        (
+            Some(2024),
+            "到2025年底，全省将建成5G基站30万个",
+            &[("2025年底", Some("2025"))],
+        ),
     ];
 
     #[test]
