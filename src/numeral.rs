@@ -618,7 +618,7 @@ fn read_at(s: &str, start: usize) -> Read {
     let mut value = whole;
     let mut denominator = None;
     let mut bare_denominator = false;
-    let mut approx = info.approx;
+    let approx = info.approx;
     let mut script = info.script;
     let mut digit_sequence = info.digit_sequence;
     let mut bare_multiplier = info.bare_multiplier;
@@ -718,9 +718,6 @@ fn read_at(s: &str, start: usize) -> Read {
             end += '打'.len_utf8();
             ends_with_multiplier = false;
         }
-    }
-    if info.approx_only_trailing && !approx {
-        approx = true;
     }
     // A lone financial capital (拾 in 收拾, 伍 in 队伍, 陆 in 陆地) is a word, not a numeral.
     if info.lone_capital && body_start + 3 >= end {
@@ -824,7 +821,6 @@ fn arabic_fraction(cur: &Cursor, end: usize, whole: Dec) -> Option<(usize, Arabi
 #[derive(Default)]
 struct PartInfo {
     approx: bool,
-    approx_only_trailing: bool,
     script: Script,
     digit_sequence: bool,
     bare_multiplier: bool,
@@ -912,7 +908,7 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
     }
     let mut dec = Dec { m, e };
     // Exponent: e5, E-1, e＋14, and ^5 as a power.
-    if let Some(c @ ('e' | 'E')) = cur.peek() {
+    if let Some('e' | 'E') = cur.peek() {
         let mut k = cur.i + 1;
         let mut neg = false;
         if let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '＋' | '-' | '－')) {
@@ -922,7 +918,6 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
         if let Some((x, k2)) = plain_int(cur, k).filter(|(x, _)| *x <= 300)
             && !cur.peek_at(k2).is_some_and(|c| c.is_ascii_alphabetic())
         {
-            let _ = c;
             dec = dec.shift(if neg { -(x as i32) } else { x as i32 });
             cur.i = k2;
         }
@@ -1335,20 +1330,12 @@ fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize>
     if tokens == 0 || cur.i == begin {
         return Ok(None);
     }
-    // A numeral needs a digit or a small multiplier (万 and 万万 alone are not numerals).
-    let has_small = ev.section.m != 0 || ev.groups.iter().any(|_| false);
-    if !ev.any_digit && !saw_unit {
-        return Ok(None);
-    }
-    if !ev.any_digit && ev.section.is_zero() && ev.groups.is_empty() {
-        return Ok(None);
-    }
-    if !ev.any_digit && !has_small && ev.groups.iter().all(|g| g.0.m == 1) && ev.section.is_zero() {
-        // Only 万/亿 characters.
-        let small_seen = begin != cur.i
-            && cur.s[begin..cur.i]
-                .chars()
-                .any(|c| matches!(cn_token(c), Some(Cn::Small(_)) | Some(Cn::Tens(_))));
+    // Without a digit, a numeral needs a small multiplier (百余家, 十): 万 and 万万 alone
+    // are no numerals.
+    if !ev.any_digit {
+        let small_seen = cur.s[begin..cur.i]
+            .chars()
+            .any(|c| matches!(cn_token(c), Some(Cn::Small(_) | Cn::Tens(_))));
         if !small_seen {
             return Ok(None);
         }

@@ -360,17 +360,11 @@ const AFTER: &[(&str, Bound)] = &[
 /// A bound word ending at `pos`: the bound and where the word starts.
 pub(crate) fn bound_before(text: &str, pos: usize) -> Option<(Bound, usize)> {
     let mut best: Option<(Bound, usize)> = None;
-    for (list, bound) in [
-        (UNDER_BEFORE, Bound::Under),
-        (OVER_BEFORE, Bound::Over),
-        (ABOUT_BEFORE, Bound::About),
+    for (set, bound) in [
+        (word_set!(UNDER_BEFORE), Bound::Under),
+        (word_set!(OVER_BEFORE), Bound::Over),
+        (word_set!(ABOUT_BEFORE), Bound::About),
     ] {
-        let set = match bound {
-            Bound::Under => word_set!(UNDER_BEFORE),
-            Bound::Over => word_set!(OVER_BEFORE),
-            _ => word_set!(ABOUT_BEFORE),
-        };
-        let _ = list;
         if let Some(w) = set.longest_before(text, pos) {
             let s = pos - w.len();
             if best.is_none_or(|(_, bs)| s < bs) {

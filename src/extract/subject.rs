@@ -307,13 +307,11 @@ fn phrase_before_in(clause: &str) -> (Before, bool) {
     }
     let end = i;
     let mut start = end;
-    let mut share = false;
     while start > 0 {
         let w = &words[start - 1];
         let right: Option<&Word> = words.get(start).filter(|_| start < end);
         let head_is_share = start < end && ["比重", "比例", "占比"].contains(&words[end - 1].text);
         if head_is_share && (w.text == "的" || w.text == "占") {
-            share |= w.text == "占";
             start -= 1;
             continue;
         }
@@ -327,7 +325,6 @@ fn phrase_before_in(clause: &str) -> (Before, bool) {
     if start == end {
         return (Before::Inherit, reached_edge);
     }
-    let _ = share;
     let phrase = trim_actor(&words[start..end]);
     // A comparison or a change glued to the head by the cut (价格比 + 上年, 价格下降):
     // not part of the subject.
