@@ -92,6 +92,11 @@ const LIST_LINKS: &[&str] = &[
     "名列",
     "位列",
     "居",
+    // `入选“…百强”，排名第46位`: the place follows the list after a comma.
+    "，排名",
+    "，位列",
+    "，名列",
+    "，居",
 ];
 
 /// Echelon words after an ordinal: `第一方阵`, `第二梯队`.
