@@ -230,6 +230,10 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
         if matches!(body, "一" | "壹") {
             return None;
         }
+        // Idioms of the shape numeral·X·numeral·Y (三番五次, 五湖四海, 一举两得).
+        if body.chars().count() == 1 && in_numeral_idiom(text, m.start, m.end) {
+            return None;
+        }
         // A lone 百/千/万 is a word (千家万户, 百姓) unless 余/多 makes it a count (百余家).
         if m.bare_multiplier && bound != Bound::Over {
             return None;
@@ -264,6 +268,22 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
             change: None,
         }),
     })
+}
+
+fn is_cn_numeral_char(c: char) -> bool {
+    "一二三四五六七八九十百千万两".contains(c)
+}
+
+/// Is the one-character numeral at `start..end` the first or third character of a
+/// four-character idiom numeral·X·numeral·Y, X and Y being other characters?
+fn in_numeral_idiom(text: &str, start: usize, end: usize) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_cn_numeral_char(c);
+    let after: Vec<char> = text[end..].chars().take(3).collect();
+    let before: Vec<char> = text[..start].chars().rev().take(2).collect();
+    let first = after.len() == 3 && han(after[0]) && is_cn_numeral_char(after[1]) && han(after[2]);
+    let third =
+        before.len() == 2 && han(before[0]) && is_cn_numeral_char(before[1]) && after.first().is_some_and(|c| han(*c));
+    first || third
 }
 
 /// A four-digit whole number that reads as a year.
@@ -368,6 +388,8 @@ mod tests {
         "个人所得税",
         "三次产业结构调整为4.5:45.8:49.7",
         "均进入全国百强县前30位",
+        "三番五次督促整改",
+        "五湖四海的人才",
     ];
 
     fn numbers(text: &str) -> Vec<(String, f64, Option<String>, String)> {
