@@ -11,9 +11,35 @@
 //! assert_eq!((rate.text.as_str(), rate.value), ("低于3%", 3.0));
 //! ```
 //!
-//! The stages: the input's mid-sentence line breaks are joined ([`text`](crate)), the
-//! numerals are normalized ([`numeral`]), each extractor reads the joined text in a fixed
-//! order, and the spans are mapped back to byte offsets of the input.
+//! # What it finds
+//!
+//! | [`Fact`] | example |
+//! | --- | --- |
+//! | [`Number`] | `突破1000亿元` → 100000000000 元, over |
+//! | [`Percentage`] | `2.5个百分点` → 2.5, points |
+//! | [`Ranking`] | `“全国百强区”第18位`, `全市第一方阵`, `前移2位` |
+//! | [`Enterprise`] | `中天钢铁集团（南通）有限公司` |
+//! | [`ClusterChain`] | `7群12链`, `12条产业链和7大产业集群`, with their members |
+//! | [`Date`] | `2022年1至11月` → `2022-01/2022-11`, `去年` against the document year |
+//! | [`Formula`] | `一示范四城市` → `[[1,"示范"],[4,"城市"]]`, with its members |
+//!
+//! Numbers and percentages also carry what they measure (`subject`) and which way it moved
+//! (`change`).
+//!
+//! # Stages
+//!
+//! 1. Line breaks inside sentences (PDF text) are joined; offsets are mapped back later.
+//! 2. One pass finds the characters each rule needs; rules with none of them are skipped.
+//! 3. Numerals are read once by the normalizer ([`numeral`]), exactly.
+//! 4. The extractors run in a fixed order; dates, percentages, rankings and company names
+//!    claim their spans so that numbers do not repeat them (`2022年` is no number).
+//! 5. Subjects and changes are read around each value, segmenting (jieba-rs) only a short
+//!    window.
+//!
+//! # Offsets
+//!
+//! Every record's `start` and `end` are byte offsets into the input, half-open, on char
+//! boundaries: `&input[start..end] == text`.
 
 mod extract;
 pub mod fact;
