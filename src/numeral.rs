@@ -124,13 +124,32 @@ pub fn parse(s: &str) -> Result<f64, NumeralError> {
 /// assert!(found[1].approx);
 /// ```
 pub fn scan(text: &str) -> Vec<NumeralMatch> {
-    let mut starts = Vec::new();
-    for_each_char(text, |i, u| {
-        if starts_numeral_u32(u) {
-            starts.push(i);
+    let mut runs = StarterRuns::default();
+    for_each_char(text, |i, u| runs.see(i, u));
+    scan_from(text, &runs.runs)
+}
+
+/// Maximal runs of characters a numeral may start with, as byte ranges: a long run of
+/// digits is one entry, not one per digit.
+#[derive(Default)]
+pub(crate) struct StarterRuns {
+    /// The runs, in order.
+    pub runs: Vec<(usize, usize)>,
+}
+
+impl StarterRuns {
+    /// Records the character `u` at byte `i` (characters are seen in order).
+    #[inline]
+    pub fn see(&mut self, i: usize, u: u32) {
+        if !starts_numeral_u32(u) {
+            return;
         }
-    });
-    scan_from(text, &starts)
+        let len = char::from_u32(u).map_or(1, char::len_utf8);
+        match self.runs.last_mut() {
+            Some(run) if run.1 == i => run.1 = i + len,
+            _ => self.runs.push((i, i + len)),
+        }
+    }
 }
 
 /// Calls `f(byte offset, code point)` for every character of `text`, decoding the bytes
@@ -161,26 +180,33 @@ pub(crate) fn for_each_char(text: &str, mut f: impl FnMut(usize, u32)) {
     }
 }
 
-/// [`scan`] from known candidate positions: the byte offsets of every character that
-/// [`starts_numeral`] accepts, in order.
-pub(crate) fn scan_from(text: &str, starts: &[usize]) -> Vec<NumeralMatch> {
+/// [`scan`] over known runs of starter characters ([`StarterRuns`]): a numeral may begin
+/// at any character of a run that the previous numeral did not take.
+pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch> {
     let mut out = Vec::new();
     let mut resume = 0;
-    for &i in starts {
-        if i < resume {
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else { continue };
-        if let Some(end) = numeral_inside_word(text, i) {
-            resume = end;
-            continue;
-        }
-        match read_at(text, i) {
-            Read::Numeral(m) => {
-                resume = m.end.max(i + c.len_utf8());
-                out.push(m);
+    for &(run_start, run_end) in runs {
+        let mut i = run_start.max(resume);
+        while i < run_end {
+            let Some(c) = text[i..].chars().next() else { break };
+            let next = if let Some(end) = numeral_inside_word(text, i) {
+                end
+            } else {
+                match read_at(text, i) {
+                    Read::Numeral(m) => {
+                        let end = m.end.max(i + c.len_utf8());
+                        out.push(m);
+                        end
+                    }
+                    Read::TooLarge(end) | Read::Nothing(end) => end.max(i + c.len_utf8()),
+                }
+            };
+            resume = next;
+            i = next;
+            // A numeral may end inside a character run only on a char boundary.
+            while i < run_end && !text.is_char_boundary(i) {
+                i += 1;
             }
-            Read::TooLarge(end) | Read::Nothing(end) => resume = end.max(i + c.len_utf8()),
         }
     }
     out

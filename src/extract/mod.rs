@@ -127,8 +127,8 @@ pub(crate) struct Doc<'a> {
     pub document_year: Option<i32>,
     /// The trigger characters of the text (see [`has_any`]).
     pub triggers: u64,
-    /// Byte offsets of the characters a numeral may start with.
-    pub numeral_starts: Vec<usize>,
+    /// Byte ranges of the runs of characters a numeral may start with.
+    pub numeral_starts: Vec<(usize, usize)>,
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
 }
@@ -229,21 +229,19 @@ static TRIGGER_INDEX: [u8; 0x10000] = {
 };
 
 /// One pass over `text`: which trigger characters it has, and where a numeral may start.
-fn read_triggers(text: &str) -> (u64, Vec<usize>) {
+fn read_triggers(text: &str) -> (u64, Vec<(usize, usize)>) {
     let mut mask = 0u64;
-    let mut starts = Vec::new();
+    let mut runs = crate::numeral::StarterRuns::default();
     crate::numeral::for_each_char(text, |i, u| {
         if u < 0x10000 {
             let t = TRIGGER_INDEX[u as usize];
             if t != 0 {
                 mask |= 1 << (t - 1);
             }
-            if crate::numeral::starts_numeral_u32(u) {
-                starts.push(i);
-            }
+            runs.see(i, u);
         }
     });
-    (mask, starts)
+    (mask, runs.runs)
 }
 
 /// Does the document have any of `chars` (each one of the trigger characters)?
