@@ -97,25 +97,38 @@ pub(crate) struct Found {
 }
 
 /// Byte ranges of the joined text that an earlier extractor has taken.
+///
+/// Kept as sorted, merged intervals: memory grows with the facts, not with the text.
+#[derive(Default)]
 pub(crate) struct Claims {
-    taken: Vec<bool>,
+    spans: Vec<(usize, usize)>,
 }
 
 impl Claims {
-    fn new(len: usize) -> Self {
-        Claims {
-            taken: vec![false; len],
-        }
-    }
-    /// Marks `start..end` as taken.
+    /// Marks `start..end` as taken; call [`Claims::settle`] before asking.
     pub fn claim(&mut self, start: usize, end: usize) {
-        for b in &mut self.taken[start..end] {
-            *b = true;
+        if start < end {
+            self.spans.push((start, end));
         }
     }
+
+    /// Sorts and merges the spans claimed so far.
+    pub fn settle(&mut self) {
+        self.spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.spans.len());
+        for &(s, e) in &self.spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        self.spans = merged;
+    }
+
     /// Does `start..end` touch a taken byte?
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.taken[start..end].iter().any(|b| *b)
+        let i = self.spans.partition_point(|&(s, _)| s < end);
+        i > 0 && self.spans[i - 1].1 > start
     }
 }
 
@@ -170,7 +183,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         numeral_starts,
         numerals: Default::default(),
     };
-    let mut claims = Claims::new(joined.text.len());
+    let mut claims = Claims::default();
     let mut found: Vec<Found> = Vec::new();
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs even when not wanted, so that numbers stay the same.
@@ -185,6 +198,9 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
             if enabled(*kind) {
                 found.push(f);
             }
+        }
+        if *claims_spans {
+            claims.settle();
         }
     }
     subject::annotate(&joined.text, &mut found);
@@ -392,6 +408,17 @@ pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claims_answer_overlaps() {
+        let mut c = Claims::default();
+        c.claim(10, 20);
+        c.claim(15, 30);
+        c.claim(40, 41);
+        c.settle();
+        assert!(c.overlaps(0, 11) && c.overlaps(29, 35) && c.overlaps(40, 41) && c.overlaps(5, 50));
+        assert!(!c.overlaps(0, 10) && !c.overlaps(30, 40) && !c.overlaps(41, 60));
+    }
 
     #[test]
     fn bound_words() {
