@@ -175,6 +175,23 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
             list: None,
         });
     }
+    // A scope word and the class compared in it: 全国城市第18位, 全国百强县第26名,
+    // 全省设区市第3位 (at most five characters of class, no function word among them).
+    let mut q = at;
+    for c in text[..at].chars().rev().take(5) {
+        if !is_han(c) || "的在和与及中排名位居列第是为".contains(c) {
+            break;
+        }
+        q -= c.len_utf8();
+        if let Some(s) = longest_before!(text, q, SCOPES) {
+            let start = q - s.len();
+            return Some(Context {
+                start,
+                scope: Some(text[start..at].to_string()),
+                list: None,
+            });
+        }
+    }
     // A place name: the last word of a short window, tagged as a place by the segmenter.
     let from = text[..at].char_indices().rev().take(6).last().map_or(at, |(i, _)| i);
     let window = &text[from..at];
@@ -422,6 +439,17 @@ mod tests {
             &[("全省排名后退1位", Some("全省"), None, None, Some(-1), None)],
         ),
         ("成功跻身第一梯队", &[("第一梯队", None, None, Some(1), None, None)]),
+        (
+            "地区生产总值跃居全国城市第18位，较上年前进2位",
+            &[
+                ("全国城市第18位", Some("全国城市"), Some(18), None, None, None),
+                ("前进2位", None, None, None, Some(2), None),
+            ],
+        ),
+        (
+            "县域经济综合竞争力跻身全国百强县第26名",
+            &[("全国百强县第26名", Some("全国百强县"), Some(26), None, None, None)],
+        ),
         (
             "在综合排名中分别位列第6位、第8位和第15位",
             &[
