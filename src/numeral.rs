@@ -158,25 +158,32 @@ pub(crate) fn for_each_char(text: &str, mut f: impl FnMut(usize, u32)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let b0 = b[i] as u32;
-        let (u, n) = if b0 < 0x80 {
-            (b0, 1)
-        } else if b0 < 0xE0 {
-            (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
-        } else if b0 < 0xF0 {
-            (
-                ((b0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
-                3,
-            )
-        } else {
-            let u = ((b0 & 0x07) << 18)
-                | ((b[i + 1] as u32 & 0x3F) << 12)
-                | ((b[i + 2] as u32 & 0x3F) << 6)
-                | (b[i + 3] as u32 & 0x3F);
-            (u, 4)
-        };
+        let (u, n) = decode_utf8(b, i);
         f(i, u);
         i += n;
+    }
+}
+
+/// The code point that starts at byte `i` of valid UTF-8 `b`, and its length in bytes.
+/// A `const fn`, so that the compile-time tables decode with it too.
+#[inline]
+pub(crate) const fn decode_utf8(b: &[u8], i: usize) -> (u32, usize) {
+    let b0 = b[i] as u32;
+    if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (
+            ((b0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        let u = ((b0 & 0x07) << 18)
+            | ((b[i + 1] as u32 & 0x3F) << 12)
+            | ((b[i + 2] as u32 & 0x3F) << 6)
+            | (b[i + 3] as u32 & 0x3F);
+        (u, 4)
     }
 }
 
@@ -342,18 +349,7 @@ static STARTERS: [u64; 1024] = {
     let bytes = STARTER_CHARS.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Decode one UTF-8 character (1 to 3 bytes: all starters are in the BMP).
-        let b = bytes[i] as u32;
-        let (u, n) = if b < 0x80 {
-            (b, 1)
-        } else if b < 0xE0 {
-            (((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
-        } else {
-            (
-                ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
-                3,
-            )
-        };
+        let (u, n) = decode_utf8(bytes, i);
         map[(u >> 6) as usize] |= 1 << (u & 63);
         i += n;
     }

@@ -22,6 +22,12 @@ const UNSUPPORTED: &str = include_str!("../fixtures/conformance/unsupported.tsv"
 /// Specs held to a floor, and the floor.
 const FLOORS: &[(&str, f64)] = &[("NumberModel", 0.90), ("PercentModel", 0.90)];
 
+/// `NumberModel` for `Number/Chinese/NumberModel.json`.
+fn spec_name(case: &Value) -> String {
+    let path = case["spec"].as_str().unwrap();
+    path.rsplit('/').next().unwrap().trim_end_matches(".json").to_string()
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
 }
@@ -92,14 +98,7 @@ fn recognizers_number_and_percent() {
     let mut fixed = Vec::new();
     for line in NUMBER_FILE.lines() {
         let case: Value = serde_json::from_str(line).unwrap();
-        let spec = case["spec"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .trim_end_matches(".json")
-            .to_string();
+        let spec = spec_name(&case);
         let id = case["id"].as_str().unwrap();
         let ok = passes(
             &spec,
@@ -157,14 +156,7 @@ fn with_unit_and_duckling_rates() {
     let mut tally: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     for line in WITH_UNIT_FILE.lines() {
         let case: Value = serde_json::from_str(line).unwrap();
-        let spec = case["spec"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .trim_end_matches(".json")
-            .to_string();
+        let spec = spec_name(&case);
         let input = case["input"].as_str().unwrap();
         let facts = zhfacts::extract(input);
         let numerals = numeral::scan(input);
