@@ -185,9 +185,11 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     };
     let mut claims = Claims::default();
     let mut found: Vec<Found> = Vec::new();
+    let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
-        // A claiming kind runs even when not wanted, so that numbers stay the same.
-        if !enabled(*kind) && !*claims_spans {
+        // A claiming kind runs when numbers are wanted even if it is not, so that the
+        // numbers stay the same whichever kinds are chosen.
+        if !enabled(*kind) && !(*claims_spans && numbers_wanted) {
             continue;
         }
         let facts = extractor(&doc, &claims);
