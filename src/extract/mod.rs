@@ -189,7 +189,8 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
         // numbers stay the same whichever kinds are chosen.
-        if !enabled(*kind) && !(*claims_spans && numbers_wanted) {
+        let needed = enabled(*kind) || (*claims_spans && numbers_wanted);
+        if !needed {
             continue;
         }
         let facts = extractor(&doc, &claims);
