@@ -242,8 +242,9 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
         if body.chars().count() == 1 && in_numeral_idiom(text, m.start, m.end) {
             return None;
         }
-        // A lone 百/千/万 is a word (千家万户, 百姓) unless 余/多 makes it a count (百余家).
-        if m.bare_multiplier && bound != Bound::Over {
+        // A lone 百/千/万 is a word (千家万户, 百姓) unless 余/多 or a bound word makes it a
+        // count (百余家, 近百家, 逾千名, 超千亿元).
+        if m.bare_multiplier && bound != Bound::Over && bound_before(text, m.start).is_none() {
             return None;
         }
     }
@@ -419,6 +420,7 @@ mod tests {
         "三次产业结构调整为4.5:45.8:49.7",
         "均进入全国百强县前30位",
         "三番五次督促整改",
+        "全市数十家企业参展",
         "五湖四海的人才",
     ];
 
