@@ -187,6 +187,11 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
     if items.len() as u32 == total && total > 1 {
         return items;
     }
+    // `“三大攻坚”：A、B、C` or `…，即A、B和C`: a list of exactly the count right after.
+    let items = list_after(text, close);
+    if items.len() as u32 == total && total > 1 {
+        return items;
+    }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
     let window = &text[close..ceil_forward(text, close, 900)];
@@ -251,6 +256,39 @@ fn list_before(head: &str) -> Vec<String> {
         return Vec::new();
     }
     items.into_iter().map(str::to_string).collect()
+}
+
+/// Words that introduce a formula's items after it: `“三大攻坚”：…`, `，即…`.
+const INTRODUCERS: &[&str] = &["：", ":", "，即", "即", "，包括", "，分别是", "，分别为", "（", "("];
+
+/// The 、-list that follows the formula ending at `close`, after an introducer, up to the
+/// end of the sentence (or the closing bracket), at most 80 characters.
+fn list_after(text: &str, close: usize) -> Vec<String> {
+    let rest = &text[close..ceil_forward(text, close, 240)];
+    let Some(intro) = INTRODUCERS.iter().find(|w| rest.starts_with(**w)) else {
+        return Vec::new();
+    };
+    let body = &rest[intro.len()..];
+    let end = body.find(['。', '；', '）', ')', '\n', '，']).unwrap_or(body.len());
+    let body = &body[..end];
+    let mut items: Vec<String> = body
+        .split('、')
+        .map(|i| i.trim_matches(['“', '”']).to_string())
+        .collect();
+    // The last pair may be joined by 和 or 及.
+    if let Some(last) = items.pop() {
+        match last.split_once(['和', '及']) {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() => {
+                items.push(a.to_string());
+                items.push(b.to_string());
+            }
+            _ => items.push(last),
+        }
+    }
+    if items.iter().any(|i| i.is_empty() || i.chars().count() > 16) {
+        return Vec::new();
+    }
+    items
 }
 
 /// Verbs that take a formula's items as objects: `建立…等“六项机制”`, `实施…等“七大行动”`.
@@ -318,6 +356,10 @@ mod tests {
         assert_eq!(f.members, ["生态文明示范区", "创新城市", "开放城市"]);
         let f = &formulas("打造“一示范两城市”。坚持打造“生态文明示范区”。")[0];
         assert!(f.members.is_empty(), "only one city is named: no members");
+        let f = &formulas("打好“三大攻坚战”：防范化解重大风险、精准脱贫、污染防治。")[0];
+        assert_eq!(f.members, ["防范化解重大风险", "精准脱贫", "污染防治"]);
+        let f = &formulas("落实“两个毫不动摇”，即毫不动摇巩固公有制经济和毫不动摇鼓励非公有制经济发展。")[0];
+        assert_eq!(f.members, ["毫不动摇巩固公有制经济", "毫不动摇鼓励非公有制经济发展"]);
     }
 
     #[test]
