@@ -170,6 +170,7 @@ const CONNECTORS: &[&str] = &[
     "保持在",
     "稳定在",
     "维持",
+    "完成",
     "连续",
     "持续",
     "上涨",
@@ -408,6 +409,16 @@ fn phrase_after(rest: &str) -> Option<String> {
     (!after.is_empty()).then_some(after)
 }
 
+/// Is the text between two values a plain join (`、`, `和`), possibly with the second
+/// value's own change word (`和下降`)?
+fn joins_values(between: &str) -> bool {
+    let t = between.trim();
+    let Some(rest) = ["、", "和", "及", "与", "或"].iter().find_map(|j| t.strip_prefix(j)) else {
+        return false;
+    };
+    rest.is_empty() || UP.contains(&rest) || DOWN.contains(&rest)
+}
+
 /// The items of `A、B分别`: the subjects that 分别 hands out in order.
 fn respectively(clause: &str) -> Option<Vec<String>> {
     let head = &clause[..clause.find("分别")?];
@@ -445,6 +456,8 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
     idx.sort_by_key(|&i| found[i].start);
     let mut prev: Option<(usize, usize, Option<String>)> = None; // (sentence start, end, subject)
     let mut run: Vec<usize> = Vec::new(); // a list of values joined by 、 / 和
+    let mut run_from = 0usize; // the position in `idx` where the run starts
+    let mut history: Vec<(usize, Option<String>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
     // The sentence of each value, found by reading forward once (values are in order).
     let mut sentence = 0usize;
     let mut scanned = 0usize;
@@ -460,7 +473,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         let clause = &text[window_start(text, start)..start];
         let change = change_before(clause);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
-        let joined = same_sentence.is_some_and(|p| matches!(text[p.1..start].trim(), "、" | "和" | "及" | "与" | "或"));
+        let joined = same_sentence.is_some_and(|p| joins_values(&text[p.1..start]));
         let is_classifier = match &found[i].fact {
             Fact::Number(n) => n.unit.as_deref().is_some_and(|u| CLASSIFIERS.contains(&u)),
             _ => false,
@@ -481,28 +494,57 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         if joined {
             run.push(i);
         } else {
-            split_respectively(text, found, &run);
+            split_respectively(text, found, &run, &history[..run_from]);
             run = vec![i];
+            run_from = k;
         }
+        // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
+        let change = if joined {
+            change_before(&text[prev.as_ref().map_or(start, |p| p.1)..start]).or(change)
+        } else {
+            change
+        };
         if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
             *s = subject.clone();
             *c = change;
         }
+        history.push((sentence, subject.clone()));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
-            split_respectively(text, found, &run);
+            split_respectively(text, found, &run, &history[..run_from]);
         }
     }
 }
 
 /// `A、B分别占…25%、45%`: gives each value of the run its own subject.
-fn split_respectively(text: &str, found: &mut [Found], run: &[usize]) {
+///
+/// When the clause with 分别 names no list (`其中出口2301亿元、进口1266亿元，分别增长4.1%和
+/// 下降2.3%`), the values of the run take the subjects of as many values just before it in
+/// the same sentence. `before` is `(sentence, subject)` of every value before the run.
+fn split_respectively(text: &str, found: &mut [Found], run: &[usize], before: &[(usize, Option<String>)]) {
     if run.len() < 2 {
         return;
     }
     let first = found[run[0]].start;
     let clause = &text[window_start(text, first)..first];
-    let Some(items) = respectively(clause) else { return };
+    let items = match respectively(clause) {
+        Some(items) => items,
+        None if clause.contains("分别") && before.len() >= run.len() => {
+            let sentence = clause_start(text, first, SENTENCE_MARKS);
+            let earlier = &before[before.len() - run.len()..];
+            let subjects: Vec<String> = earlier
+                .iter()
+                .filter(|(s, _)| *s == sentence)
+                .filter_map(|(_, subject)| subject.clone())
+                .collect();
+            let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
+            if subjects.len() != run.len() || !distinct {
+                return;
+            }
+            subjects
+        }
+        None => return,
+    };
     if items.len() != run.len() {
         return;
     }
