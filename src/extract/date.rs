@@ -77,6 +77,7 @@ pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
     static YEARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"([12][0-9]{3})年").unwrap());
     let latest = YEARS
         .captures_iter(text)
+        .filter(|c| c.get(0).is_some_and(|m| !is_target(text, m.start(), m.end())))
         .filter_map(|c| c[1].parse::<i32>().ok())
         .filter(|y| (1900..=2100).contains(y))
         .max()?;
@@ -86,6 +87,21 @@ pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
     } else {
         latest
     })
+}
+
+/// Words before a year that the text looks forward to: `到2025年`, `预计2026年`.
+const AHEAD: &[&str] = &["到", "至", "预计", "力争", "计划", "争取", "确保", "目标", "展望"];
+
+/// Is the date at `start..end` a target or a plan (`到2025年`, `预计2026年6月底前`) rather than
+/// a time the text reports on? Such a date neither dates the text nor sets the year in force.
+fn is_target(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[super::floor_back(text, start, 9)..start];
+    let after = &text[end..super::ceil_forward(text, end, 24)];
+    AHEAD.iter().any(|w| before.ends_with(w))
+        || after
+            .split(['，', '。', '；'])
+            .next()
+            .is_some_and(|clause| clause.contains('前'))
 }
 
 fn month(s: &str) -> Option<u32> {
@@ -188,7 +204,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
                 && g("all").is_none()
                 && c.get(0).is_some_and(|m| m.end() == g("rel").map_or(0, str::len))
                 && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
-            if (g("y").is_some() || g("rel").is_some()) && !comparison {
+            if (g("y").is_some() || g("rel").is_some()) && !comparison && !is_target(text, s, e) {
                 in_force = y;
             }
             match resolve(&c, y) {
@@ -378,6 +394,12 @@ mod tests {
         assert_eq!(super::infer_document_year("2022年，全市……去年全年"), Some(2023));
         assert_eq!(super::infer_document_year("2023年是开局之年，今年要"), Some(2023));
         assert_eq!(super::infer_document_year("没有年份"), None);
+        // Targets do not date the text.
+        assert_eq!(
+            super::infer_document_year("2023年实现增长，到2025年建成，预计2026年6月底前投运"),
+            Some(2023)
+        );
+        assert_eq!(super::infer_document_year("预计2026年6月底前投运"), None);
         // Inferred: `去年` in a text that reviews 2022 is 2022.
         assert_eq!(
             dates(None, "2022年，海门区……去年全年提供岗位")[1].1.as_deref(),
