@@ -170,6 +170,11 @@ const CONNECTORS: &[&str] = &[
     "保持在",
     "稳定在",
     "维持",
+    "高",
+    "低",
+    "高出",
+    "快",
+    "慢",
     "环比",
     "完成",
     "连续",
@@ -327,14 +332,17 @@ fn phrase_before_in(clause: &str) -> (Before, bool) {
     if start == end {
         return (Before::Inherit, reached_edge);
     }
+    // `较全省平均高1.2个百分点`: a phrase after 比/较 is the benchmark, not what is measured.
+    if start > 0 && matches!(words[start - 1].text, "比" | "较" | "比较" | "与" | "同") {
+        return (Before::Inherit, false);
+    }
     let phrase = trim_actor(&words[start..end]);
     // A comparison or a change glued to the head by the cut (价格比 + 上年, 价格下降):
-    // not part of the subject.
-    let mut phrase = phrase
-        .strip_suffix('比')
-        .or_else(|| phrase.strip_suffix('较'))
-        .unwrap_or(&phrase)
-        .to_string();
+    // not part of the subject. The 比 of 占比 (share) stays.
+    let mut phrase = match phrase.strip_suffix('比') {
+        Some(head) if !head.ends_with('占') => head.to_string(),
+        _ => phrase.strip_suffix('较').unwrap_or(&phrase).to_string(),
+    };
     if let Some(w) = UP
         .iter()
         .chain(DOWN)
