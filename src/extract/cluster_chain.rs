@@ -139,6 +139,29 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
             return Some((n, listed));
         }
     }
+    // `培育新材料、高端装备、生物医药三大产业集群`: a list right before its count.
+    static COUNTED: Lazy<Regex> =
+        Lazy::new(|| Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。；：]{{0,8}}?(产业链|产业集群)")).unwrap());
+    for c in COUNTED.captures_iter(text) {
+        let Some(n) = count(&c[1]).filter(|n| *n > 1) else {
+            continue;
+        };
+        if &c[2] != name {
+            continue;
+        }
+        let mut items = super::formula::list_before(&text[..c.get(0)?.start()]);
+        if items.len() + 1 == n as usize
+            && let Some(last) = items.pop()
+        {
+            match last.split_once(['和', '及', '与']) {
+                Some((a, b)) if !a.is_empty() && !b.is_empty() => items.extend([a.to_string(), b.to_string()]),
+                _ => items.push(last),
+            }
+        }
+        if items.len() == n as usize {
+            return Some((n, items));
+        }
+    }
     None
 }
 
@@ -254,6 +277,18 @@ mod tests {
         let c = &structures(text)[0];
         assert_eq!(c.chain_members, ["新材料", "高端装备", "生物医药", "电子信息"]);
         assert_eq!(c.cluster_members, ["纺织", "建筑", "化工"]);
+    }
+
+    #[test]
+    fn members_listed_before_their_count() {
+        let text = "全市重点打造“3群5链”，加快培育新材料、高端装备、生物医药三大产业集群，\
+                    做强新能源、集成电路、海工装备、节能环保和现代纺织五条产业链。";
+        let c = &structures(text)[0];
+        assert_eq!(c.cluster_members, ["新材料", "高端装备", "生物医药"]);
+        assert_eq!(
+            c.chain_members,
+            ["新能源", "集成电路", "海工装备", "节能环保", "现代纺织"]
+        );
     }
 
     #[test]

@@ -228,7 +228,7 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
 static QUOTE_ANY: Lazy<Regex> = Lazy::new(|| Regex::new(r"“([^“”]{2,40})”").unwrap());
 
 /// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.
-fn list_before(head: &str) -> Vec<String> {
+pub(crate) fn list_before(head: &str) -> Vec<String> {
     // An enumeration of a formula's items is short: at most 80 characters back.
     let from = floor_back(head, head.len(), 240);
     let head = &head[from..];
@@ -295,7 +295,7 @@ fn list_after(text: &str, close: usize) -> Vec<String> {
 pub(crate) const GOVERNING: &[&str] = &[
     "建立", "实施", "推进", "推动", "开展", "打造", "建设", "构建", "深化", "落实", "完善", "健全", "强化", "拓展",
     "丰富", "聚焦", "围绕", "突出", "抓好", "做好", "加快", "加强", "启动", "出台", "制定", "坚持", "实行", "形成",
-    "培育",
+    "培育", "做强", "做大", "做优", "壮大", "发展", "提升",
 ];
 
 #[cfg(test)]
