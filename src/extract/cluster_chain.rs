@@ -150,13 +150,8 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
             continue;
         }
         let mut items = super::formula::list_before(&text[..c.get(0)?.start()]);
-        if items.len() + 1 == n as usize
-            && let Some(last) = items.pop()
-        {
-            match last.split_once(['和', '及', '与']) {
-                Some((a, b)) if !a.is_empty() && !b.is_empty() => items.extend([a.to_string(), b.to_string()]),
-                _ => items.push(last),
-            }
+        if items.len() + 1 == n as usize {
+            super::split_last_pair(&mut items);
         }
         if items.len() == n as usize {
             return Some((n, items));
@@ -172,16 +167,8 @@ fn split_items(list: &str, want: usize) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    if items.len() + 1 == want
-        && let Some(last) = items.pop()
-    {
-        match last.split_once(['和', '及', '与']) {
-            Some((a, b)) => {
-                items.push(a.to_string());
-                items.push(b.to_string());
-            }
-            None => items.push(last),
-        }
+    if items.len() + 1 == want {
+        super::split_last_pair(&mut items);
     }
     items
 }

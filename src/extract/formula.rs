@@ -275,16 +275,7 @@ fn list_after(text: &str, close: usize) -> Vec<String> {
         .split('、')
         .map(|i| i.trim_matches(['“', '”']).to_string())
         .collect();
-    // The last pair may be joined by 和 or 及.
-    if let Some(last) = items.pop() {
-        match last.split_once(['和', '及']) {
-            Some((a, b)) if !a.is_empty() && !b.is_empty() => {
-                items.push(a.to_string());
-                items.push(b.to_string());
-            }
-            _ => items.push(last),
-        }
-    }
+    super::split_last_pair(&mut items);
     if items.iter().any(|i| i.is_empty() || i.chars().count() > 16) {
         return Vec::new();
     }

@@ -315,6 +315,17 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
     to
 }
 
+/// Splits the last item of an enumeration at 和/及/与 (`A、B和C`) into two, when both
+/// sides are non-empty.
+pub(crate) fn split_last_pair(items: &mut Vec<String>) {
+    if let Some(last) = items.pop() {
+        match last.split_once(['和', '及', '与']) {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() => items.extend([a.to_string(), b.to_string()]),
+            _ => items.push(last),
+        }
+    }
+}
+
 /// The character before byte `pos`.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
