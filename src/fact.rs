@@ -95,6 +95,18 @@ pub enum Bound {
     About,
 }
 
+impl Bound {
+    /// The name used in the record contract: `exact`, `over`, `under`, `about`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Over => "over",
+            Bound::Under => "under",
+            Bound::About => "about",
+        }
+    }
+}
+
 /// The direction of a change the sentence reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

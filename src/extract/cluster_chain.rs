@@ -204,16 +204,13 @@ fn groups(body: &str, name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{ClusterChain, Fact, extract};
+    use crate::{ClusterChain, Fact};
 
     fn structures(text: &str) -> Vec<ClusterChain> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::ClusterChain(c) => Some(c),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::ClusterChain(c) => Some(c),
+            _ => None,
+        })
     }
 
     /// `(sentence, [(text, clusters, chains)])`.

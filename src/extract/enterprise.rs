@@ -219,7 +219,7 @@ fn is_punct(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Fact, extract};
+    use crate::Fact;
 
     const EXAMPLES: &[(&str, &[&str])] = &[
         (
@@ -269,13 +269,10 @@ mod tests {
     ];
 
     fn names(text: &str) -> Vec<String> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::Enterprise(e) => Some(e.name),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::Enterprise(e) => Some(e.name),
+            _ => None,
+        })
     }
 
     #[test]

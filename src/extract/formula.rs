@@ -291,16 +291,13 @@ pub(crate) const GOVERNING: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use crate::{Fact, Formula, extract};
+    use crate::{Fact, Formula};
 
     fn formulas(text: &str) -> Vec<Formula> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::Formula(x) => Some(x),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::Formula(x) => Some(x),
+            _ => None,
+        })
     }
 
     fn p(list: &[(u32, &str)]) -> Vec<(u32, String)> {

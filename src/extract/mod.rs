@@ -315,6 +315,12 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
     to
 }
 
+/// The facts of `text` that `pick` keeps, for the example tables of each extractor.
+#[cfg(test)]
+pub(crate) fn facts_of<T>(text: &str, pick: impl Fn(crate::Fact) -> Option<T>) -> Vec<T> {
+    crate::extract(text).into_iter().filter_map(pick).collect()
+}
+
 /// Splits the last item of an enumeration at 和/及/与 (`A、B和C`) into two, when both
 /// sides are non-empty.
 pub(crate) fn split_last_pair(items: &mut Vec<String>) {

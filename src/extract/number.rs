@@ -312,7 +312,7 @@ fn next_is_latin(text: &str, pos: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Fact, extract};
+    use crate::Fact;
 
     /// `(sentence, [(text, value, unit, bound)])`: every number the sentence states.
     /// `(text, value, unit, bound)` of one expected number.
@@ -425,18 +425,10 @@ mod tests {
     ];
 
     fn numbers(text: &str) -> Vec<(String, f64, Option<String>, String)> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::Number(n) => Some((
-                    n.text,
-                    n.value,
-                    n.unit,
-                    serde_json::to_string(&n.bound).unwrap().trim_matches('"').to_string(),
-                )),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::Number(n) => Some((n.text, n.value, n.unit, n.bound.as_str().to_string())),
+            _ => None,
+        })
     }
 
     #[test]

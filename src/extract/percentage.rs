@@ -190,7 +190,7 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Fact, extract};
+    use crate::Fact;
 
     /// `(sentence, [(text, value, point, bound)])`.
     /// `(text, value, point, bound)` of one expected percentage.
@@ -233,18 +233,10 @@ mod tests {
     ];
 
     fn percentages(text: &str) -> Vec<(String, f64, bool, String)> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::Percentage(p) => Some((
-                    p.text,
-                    p.value,
-                    p.point,
-                    serde_json::to_string(&p.bound).unwrap().trim_matches('"').to_string(),
-                )),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::Percentage(p) => Some((p.text, p.value, p.point, p.bound.as_str().to_string())),
+            _ => None,
+        })
     }
 
     #[test]

@@ -368,7 +368,7 @@ fn share_lists(text: &str, found: &mut [Found]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Fact, Ranking, extract};
+    use crate::{Fact, Ranking};
 
     /// `(text, scope, rank, tier, shift, list)` of one expected ranking.
     type Expected = (
@@ -491,13 +491,10 @@ mod tests {
     ];
 
     fn rankings(text: &str) -> Vec<Ranking> {
-        extract(text)
-            .into_iter()
-            .filter_map(|f| match f {
-                Fact::Ranking(r) => Some(r),
-                _ => None,
-            })
-            .collect()
+        crate::extract::facts_of(text, |f| match f {
+            Fact::Ranking(r) => Some(r),
+            _ => None,
+        })
     }
 
     #[test]

@@ -503,7 +503,13 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         if joined {
             run.push(i);
         } else {
-            split_respectively(text, found, &run, &history[..run_from]);
+            split_respectively(
+                text,
+                found,
+                &run,
+                &history[..run_from],
+                history.get(run_from).map_or(0, |h| h.0),
+            );
             run = vec![i];
             run_from = k;
         }
@@ -520,7 +526,13 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         history.push((sentence, subject.clone()));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
-            split_respectively(text, found, &run, &history[..run_from]);
+            split_respectively(
+                text,
+                found,
+                &run,
+                &history[..run_from],
+                history.get(run_from).map_or(0, |h| h.0),
+            );
         }
     }
 }
@@ -529,8 +541,16 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
 ///
 /// When the clause with 分别 names no list (`其中出口2301亿元、进口1266亿元，分别增长4.1%和
 /// 下降2.3%`), the values of the run take the subjects of as many values just before it in
-/// the same sentence. `before` is `(sentence, subject)` of every value before the run.
-fn split_respectively(text: &str, found: &mut [Found], run: &[usize], before: &[(usize, Option<String>)]) {
+/// the same sentence. `before` is `(sentence, subject)` of every value before the run, and
+/// `sentence` the start of the run's own sentence (tracked by the caller, so that no search
+/// reads back to the sentence start again).
+fn split_respectively(
+    text: &str,
+    found: &mut [Found],
+    run: &[usize],
+    before: &[(usize, Option<String>)],
+    sentence: usize,
+) {
     if run.len() < 2 {
         return;
     }
@@ -539,7 +559,6 @@ fn split_respectively(text: &str, found: &mut [Found], run: &[usize], before: &[
     let items = match respectively(clause) {
         Some(items) => items,
         None if clause.contains("分别") && before.len() >= run.len() => {
-            let sentence = clause_start(text, first, SENTENCE_MARKS);
             let earlier = &before[before.len() - run.len()..];
             let subjects: Vec<String> = earlier
                 .iter()
