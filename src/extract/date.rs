@@ -19,9 +19,7 @@
 //! but never `今年` — a report written early in a year reviews the year before, and calls
 //! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
+use super::date_pattern::{self, DateMatch, Groups};
 use super::{Claims, Doc, Found, char_before, has_any};
 use crate::fact::{Date, Fact};
 use crate::numeral;
@@ -42,43 +40,26 @@ const UNPLACED: &[&str] = &[
     "近几年",
 ];
 
-static UNPLACED_RE: Lazy<Regex> = Lazy::new(|| Regex::new(&UNPLACED.join("|")).unwrap());
-
-const YEAR: &str = r"[12][0-9]{3}|[一二三四五六七八九〇零]{4}";
-const MONTH: &str = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
-const DAY: &str = r"3[01]|[12][0-9]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]";
-
-/// Months, a month range, a month part, a half or a quarter, with no year before it.
-fn period() -> String {
-    format!(
-        r"(?P<m1>{MONTH})(?:月份?)?(?:至|到|-|—|－|~|～)(?P<m2>{MONTH})月份?|(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号]|(?P<part>底|末|初|上旬|中旬|下旬))?|(?P<half>上半年|下半年)|(?P<q>前三季度|(?:第)?[一二三四1-4]季度)"
-    )
+/// The document year the relative dates are read against.
+#[cfg(test)]
+pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
+    let anchors: Vec<usize> = text.match_indices('年').map(|(i, _)| i).collect();
+    infer_document_year_at(text, &anchors)
 }
 
-/// A year, a relative year or 全年, then optionally a period of it. Every alternative
-/// needs a literal (年, 去年, 全年 …), so the scan is fast where there is no date.
-static WITH_YEAR: Lazy<Regex> = Lazy::new(|| {
-    let rel = "去年|上年|今年|本年|前年|明年|当年";
-    let period = period();
-    Regex::new(&format!(
-        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年|年末|年底|年初))(?:末|底)?(?P<all>全年)?(?:{period})?"
-    ))
-    .unwrap()
-});
-
-/// A period alone: `1-9月`, `10月底`, `一季度`, read in the year in force.
-static PERIOD: Lazy<Regex> = Lazy::new(|| Regex::new(&period()).unwrap());
-
-/// The document year the relative dates are read against.
-pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
-    if !text.contains('年') {
-        return None;
-    }
-    static YEARS: Lazy<Regex> = Lazy::new(|| Regex::new(r"([12][0-9]{3})年").unwrap());
-    let latest = YEARS
-        .captures_iter(text)
-        .filter(|c| c.get(0).is_some_and(|m| !is_target(text, m.start(), m.end())))
-        .filter_map(|c| c[1].parse::<i32>().ok())
+/// [`infer_document_year`] given the offsets of the text's anchors (at least every 年).
+fn infer_document_year_at(text: &str, anchors: &[usize]) -> Option<i32> {
+    // `[12][0-9]{3}年`: four ASCII digits right before a 年.
+    let latest = anchors
+        .iter()
+        .filter(|&&a| text[a..].starts_with('年') && a >= 4)
+        .filter_map(|&a| {
+            let digits = text.get(a - 4..a)?;
+            let b = digits.as_bytes();
+            (matches!(b[0], b'1' | b'2') && b.iter().all(u8::is_ascii_digit) && !is_target(text, a - 4, a + 3))
+                .then(|| digits.parse::<i32>().ok())
+                .flatten()
+        })
         .filter(|y| (1900..=2100).contains(y))
         .max()?;
     let says_last = text.contains("去年") || text.contains("上年");
@@ -121,7 +102,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let doc_year = match doc.document_year {
         Some(y) => Some(y),
         None if has_any(doc, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
-            infer_document_year(text)
+            infer_document_year_at(text, &doc.date_anchors)
         }
         None => None,
     };
@@ -130,29 +111,25 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let says_this_year = has_any(doc, &['今']) && text.contains("今年");
     let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
     let mut in_force: Option<i32> = None;
-    // Spans by the fast matcher first; groups only on the short matched text.
-    let mut spans: Vec<(usize, usize, &Regex)> = Vec::new();
-    if has_any(doc, &['年', '期', '五']) {
-        spans.extend(WITH_YEAR.find_iter(text).map(|m| (m.start(), m.end(), &*WITH_YEAR)));
-    }
+    // Dates with a year (or a plan period, or 同期) first; periods alone where none is.
+    let mut spans: Vec<DateMatch> = date_pattern::matches_near(text, &doc.date_anchors, date_pattern::with_year_at);
     let with_year = spans.len();
     let mut k = 0;
-    let periods = if has_any(doc, &['月', '季', '半']) {
-        Some(PERIOD.find_iter(text))
-    } else {
-        None
-    };
-    for m in periods.into_iter().flatten() {
-        while k < with_year && spans[k].1 <= m.start() {
+    for m in date_pattern::matches_near(text, &doc.date_anchors, date_pattern::period_match) {
+        while k < with_year && spans[k].end <= m.start {
             k += 1;
         }
-        if !(k < with_year && spans[k].0 < m.end()) {
-            spans.push((m.start(), m.end(), &*PERIOD));
+        if !(k < with_year && spans[k].start < m.end) {
+            spans.push(m);
         }
     }
-    spans.sort_by_key(|x| x.0);
-    for (s, e, re) in spans {
-        let Some(c) = re.captures(&text[s..e]) else { continue };
+    spans.sort_by_key(|m| m.start);
+    for DateMatch {
+        start: s,
+        end: e,
+        groups,
+    } in spans
+    {
         // 初步 (preliminary) is no 年初.
         if text[..e].ends_with("年初") && text[e..].starts_with('步') {
             continue;
@@ -164,25 +141,25 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         if char_before(text, s).is_some_and(|p| p.is_ascii_digit()) {
             continue;
         }
-        let g = |n: &str| c.name(n).map(|m| m.as_str());
-        let iso: Option<String> = if let Some(p) = g("plan") {
+        let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
+        let iso: Option<String> = if let Some(p) = g(groups.plan) {
             let k = numeral::parse(p).ok();
             k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
                 let start = 1966 + 5 * (k as i32 - 3);
                 format!("{start}/{}", start + 4)
             })
-        } else if g("same").is_some() {
+        } else if groups.same.is_some() {
             match in_force {
                 Some(y) => Some(y.to_string()),
                 None => continue,
             }
         } else {
-            let y = if let Some(y) = g("y") {
+            let y = if let Some(y) = g(groups.y) {
                 match year(y) {
                     Some(y) => Some(y),
                     None => continue,
                 }
-            } else if let Some(r) = g("rel") {
+            } else if let Some(r) = g(groups.rel) {
                 // 上年 is the year before the one described (2023年…比上年: 2022); 去年 the
                 // year before the document's.
                 if r == "上年" && in_force.is_some() {
@@ -200,28 +177,30 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
                 in_force.or(reviewed)
             };
             // `比上年增长` compares with last year; the year in force stays.
-            let comparison = g("rel").is_some()
-                && g("all").is_none()
-                && c.get(0).is_some_and(|m| m.end() == g("rel").map_or(0, str::len))
+            let comparison = groups.rel.is_some_and(|(_, rel_end)| rel_end == e)
+                && groups.all.is_none()
                 && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
-            if (g("y").is_some() || g("rel").is_some()) && !comparison && !is_target(text, s, e) {
+            if (groups.y.is_some() || groups.rel.is_some()) && !comparison && !is_target(text, s, e) {
                 in_force = y;
             }
-            match resolve(&c, y) {
+            match resolve(text, &groups, y) {
                 Some(iso) => iso,
                 None => continue,
             }
         };
         out.push(found(s, e, iso));
     }
-    let unplaced_first: &[char] = &['目', '近', '当', '如', '日', '此', '今', '未', '过'];
-    let unplaced = if has_any(doc, unplaced_first) {
-        Some(UNPLACED_RE.find_iter(text))
-    } else {
-        None
-    };
-    for m in unplaced.into_iter().flatten() {
-        out.push(found(m.start(), m.end(), None));
+    // Unplaced time words, leftmost first and not overlapping (no word of the list is a
+    // prefix of another).
+    let mut pos = 0;
+    for &i in &doc.time_word_starts {
+        if i < pos {
+            continue;
+        }
+        if let Some(w) = longest_at!(text, i, UNPLACED) {
+            out.push(found(i, i + w.len(), None));
+            pos = i + w.len();
+        }
     }
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::with_capacity(out.len());
@@ -247,19 +226,19 @@ fn found(start: usize, end: usize, iso: Option<String>) -> Found {
 }
 
 /// The iso form of a placed match, given its year. `None`: the match is no date.
-fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
-    let g = |n: &str| c.name(n).map(|m| m.as_str());
+fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>> {
+    let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
     let ys = |y: Option<i32>, rest: &str| y.map(|y| format!("{y}{rest}"));
-    if let (Some(a), Some(b)) = (g("m1"), g("m2")) {
+    if let (Some(a), Some(b)) = (g(groups.m1), g(groups.m2)) {
         let (a, b) = (month(a)?, month(b)?);
         if a >= b {
             return None;
         }
         return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
     }
-    if let Some(m) = g("m") {
+    if let Some(m) = g(groups.m) {
         let m = month(m)?;
-        if let Some(d) = g("d") {
+        if let Some(d) = g(groups.d) {
             let d = numeral::parse(d).ok()? as u32;
             if !(1..=31).contains(&d) {
                 return None;
@@ -268,7 +247,7 @@ fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
         }
         return Some(ys(y, &format!("-{m:02}")));
     }
-    if let Some(h) = g("half") {
+    if let Some(h) = g(groups.half) {
         return Some(ys(y, if h == "上半年" { "-01" } else { "-07" }).map(|s| {
             let yy = &s[..4];
             if h == "上半年" {
@@ -278,7 +257,7 @@ fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
             }
         }));
     }
-    if let Some(q) = g("q") {
+    if let Some(q) = g(groups.q) {
         let (a, b) = if q == "前三季度" {
             (1, 9)
         } else {
@@ -288,7 +267,7 @@ fn resolve(c: &regex::Captures, y: Option<i32>) -> Option<Option<String>> {
         };
         return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
     }
-    if g("y").is_some() || g("rel").is_some() || g("all").is_some() || g("all2").is_some() {
+    if g(groups.y).is_some() || g(groups.rel).is_some() || g(groups.all).is_some() || g(groups.all2).is_some() {
         return Some(y.map(|y| y.to_string()));
     }
     None

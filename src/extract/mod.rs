@@ -79,6 +79,7 @@ macro_rules! longest_before {
 
 pub(crate) mod cluster_chain;
 pub(crate) mod date;
+pub(crate) mod date_pattern;
 pub(crate) mod enterprise;
 pub(crate) mod formula;
 pub(crate) mod number;
@@ -142,6 +143,10 @@ pub(crate) struct Doc<'a> {
     pub triggers: u64,
     /// Byte ranges of the runs of characters a numeral may start with.
     pub numeral_starts: Vec<(usize, usize)>,
+    /// Byte offsets of the anchor characters of dates (see [`date_pattern::is_anchor`]).
+    pub date_anchors: Vec<usize>,
+    /// Byte offsets of the first characters of unplaced time words (see [`date`]).
+    pub time_word_starts: Vec<usize>,
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
 }
@@ -175,12 +180,19 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         return Vec::new();
     }
     let joined = Joined::new(input);
-    let (triggers, numeral_starts) = read_triggers(&joined.text);
+    let Triggers {
+        mask: triggers,
+        numeral_starts,
+        date_anchors,
+        time_word_starts,
+    } = read_triggers(&joined.text);
     let doc = Doc {
         text: &joined.text,
         document_year,
         triggers,
         numeral_starts,
+        date_anchors,
+        time_word_starts,
         numerals: Default::default(),
     };
     let mut claims = Claims::default();
@@ -247,20 +259,75 @@ static TRIGGER_INDEX: [u8; 0x10000] = {
     t
 };
 
-/// One pass over `text`: which trigger characters it has, and where a numeral may start.
-fn read_triggers(text: &str) -> (u64, Vec<(usize, usize)>) {
+/// What one pass over the text finds.
+struct Triggers {
+    /// The trigger characters the text has, one bit each.
+    mask: u64,
+    /// Where a numeral may start.
+    numeral_starts: Vec<(usize, usize)>,
+    /// Where the anchor characters of dates are.
+    date_anchors: Vec<usize>,
+    /// Where the unplaced time words (目前, 近年来 …) may start.
+    time_word_starts: Vec<usize>,
+}
+
+/// The trigger bits of the date anchors (年, 月, 季, 五, 同).
+const DATE_ANCHOR_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        if matches!(TRIGGERS[i], '年' | '月' | '季' | '五' | '同') {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// The trigger bits of the first characters of unplaced time words.
+const TIME_WORD_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        if matches!(
+            TRIGGERS[i],
+            '目' | '近' | '当' | '如' | '日' | '此' | '今' | '未' | '过'
+        ) {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// One pass over `text`: which trigger characters it has, where a numeral may start and
+/// where the date anchors are.
+fn read_triggers(text: &str) -> Triggers {
     let mut mask = 0u64;
     let mut runs = crate::numeral::StarterRuns::default();
+    let mut date_anchors = Vec::new();
+    let mut time_word_starts = Vec::new();
     crate::numeral::for_each_char(text, |i, u| {
         if u < 0x10000 {
             let t = TRIGGER_INDEX[u as usize];
             if t != 0 {
-                mask |= 1 << (t - 1);
+                let bit = 1 << (t - 1);
+                mask |= bit;
+                if DATE_ANCHOR_BITS & bit != 0 {
+                    date_anchors.push(i);
+                } else if TIME_WORD_BITS & bit != 0 {
+                    time_word_starts.push(i);
+                }
             }
             runs.see(i, u);
         }
     });
-    (mask, runs.runs)
+    Triggers {
+        mask,
+        numeral_starts: runs.runs,
+        date_anchors,
+        time_word_starts,
+    }
 }
 
 /// Does the document have any of `chars` (each one of the trigger characters)?
