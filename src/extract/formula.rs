@@ -16,18 +16,36 @@
 //! clusters of a structure), `二十大` and other party congresses, `三年行动` (a duration),
 //! counts of things (`6个老旧小区`).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
-use super::{Claims, Doc, Found, ceil_forward, find_if, floor_back, has_any};
+use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
 
-const CN_NUM: &str = "[一二三四五六七八九十两]";
-
-/// A quoted text that starts with a Chinese numeral.
-static QUOTED: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"“({CN_NUM}[^“”]{{1,14}})”")).unwrap());
+/// The quoted texts of `text` (`“…”`, no quote mark inside) of `min..=max` characters,
+/// as the byte spans of their insides, leftmost first.
+pub(crate) fn quoted(text: &str, min: usize, max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while let Some(p) = text[pos..].find('“') {
+            let open = pos + p;
+            let inner = open + '“'.len_utf8();
+            pos = inner;
+            let mut count = 0;
+            for (i, c) in text[inner..].char_indices() {
+                match c {
+                    '”' if count >= min => {
+                        pos = inner + i + '”'.len_utf8();
+                        return Some((inner, inner + i));
+                    }
+                    '“' | '”' => break,
+                    _ if count == max => break,
+                    _ => count += 1,
+                }
+            }
+        }
+        None
+    })
+}
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
@@ -104,8 +122,9 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['“', '大']) {
         return out;
     }
-    for q in find_if(doc, &['“'], &QUOTED) {
-        let (s, e) = (q.start() + "“".len(), q.end() - "”".len());
+    // A quoted text of 2 to 15 characters that starts with a Chinese numeral.
+    let quotes = has_any(doc, &['“']).then(|| quoted(text, 2, 15)).into_iter().flatten();
+    for (s, e) in quotes.filter(|&(s, _)| text[s..].starts_with(is_count_char)) {
         let Some(ps) = parts(&text[s..e]) else { continue };
         let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
         if words.iter().any(|w| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
@@ -197,8 +216,9 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
     let window = &text[close..ceil_forward(text, close, 900)];
     let para_end = close + window.find('\n').unwrap_or(window.len());
     let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
-    for c in QUOTE_ANY.captures_iter(&text[close..para_end]) {
-        let item = &c[1];
+    let paragraph = &text[close..para_end];
+    for (s, e) in quoted(paragraph, 2, 40) {
+        let item = &paragraph[s..e];
         if item.starts_with(|ch: char| "一二三四五六七八九十两".contains(ch)) {
             continue;
         }
@@ -223,9 +243,6 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
     }
     Vec::new()
 }
-
-/// Any quoted text (nested ‘…’ kept).
-static QUOTE_ANY: Lazy<Regex> = Lazy::new(|| Regex::new(r"“([^“”]{2,40})”").unwrap());
 
 /// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.
 pub(crate) fn list_before(head: &str) -> Vec<String> {
@@ -302,6 +319,28 @@ mod tests {
 
     fn p(list: &[(u32, &str)]) -> Vec<(u32, String)> {
         list.iter().map(|(n, w)| (*n, w.to_string())).collect()
+    }
+
+    #[test]
+    fn quoted_texts_agree_with_the_regex() {
+        let re = regex::Regex::new(r"“([^“”]{2,6})”").unwrap();
+        let pieces = ["“", "”", "三", "大", "行动", "，", "\n", "A"];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let text: String = (0..(state % 14))
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    pieces[(state % pieces.len() as u64) as usize]
+                })
+                .collect();
+            let want: Vec<(usize, usize)> = re
+                .captures_iter(&text)
+                .map(|c| c.get(1).map(|m| (m.start(), m.end())).unwrap())
+                .collect();
+            assert_eq!(super::quoted(&text, 2, 6).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]
