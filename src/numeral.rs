@@ -166,7 +166,7 @@ pub(crate) fn for_each_char(text: &str, mut f: impl FnMut(usize, u32)) {
 
 /// The code point that starts at byte `i` of valid UTF-8 `b`, and its length in bytes.
 /// A `const fn`, so that the compile-time tables decode with it too.
-#[inline]
+#[inline(always)]
 pub(crate) const fn decode_utf8(b: &[u8], i: usize) -> (u32, usize) {
     let b0 = b[i] as u32;
     if b0 < 0x80 {
@@ -344,7 +344,7 @@ const STARTER_CHARS: &str = "负負-－−.．半0123456789０１２３４５６
 
 /// [`STARTER_CHARS`] as a bitmap over the Basic Multilingual Plane (8 KiB): the test of
 /// every character of a text is one load and one mask.
-static STARTERS: [u64; 1024] = {
+pub(crate) static STARTERS: [u64; 1024] = {
     let mut map = [0u64; 1024];
     let bytes = STARTER_CHARS.as_bytes();
     let mut i = 0;

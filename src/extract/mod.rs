@@ -9,15 +9,37 @@
 /// A word list indexed by first and last character, for lookups on the hot path: only
 /// the words that share the character under the cursor are compared.
 pub(crate) struct WordSet {
-    by_first: std::collections::HashMap<char, Vec<&'static str>>,
-    by_last: std::collections::HashMap<char, Vec<&'static str>>,
+    by_first: CharMap<Vec<&'static str>>,
+    by_last: CharMap<Vec<&'static str>>,
+}
+
+/// A map keyed by characters, hashed by one multiplication (the keys are few and not
+/// chosen by an adversary: they are the characters of static word lists).
+type CharMap<V> = std::collections::HashMap<char, V, std::hash::BuildHasherDefault<CharHasher>>;
+
+/// The hasher of [`CharMap`].
+#[derive(Default)]
+pub(crate) struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl WordSet {
     /// Indexes `words`; longer words are tried first.
     pub fn new(words: &[&'static str]) -> WordSet {
-        let mut by_first: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
-        let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        let mut by_first: CharMap<Vec<&'static str>> = Default::default();
+        let mut by_last: CharMap<Vec<&'static str>> = Default::default();
         for w in words {
             if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
                 by_first.entry(f).or_default().push(w);
@@ -259,6 +281,19 @@ static TRIGGER_INDEX: [u8; 0x10000] = {
     t
 };
 
+/// The trigger characters and the numeral starters, as one bitmap over the Basic
+/// Multilingual Plane (8 KiB).
+static INTERESTING: [u64; 1024] = {
+    let mut map = crate::numeral::STARTERS;
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        let u = TRIGGERS[i] as u32;
+        map[(u >> 6) as usize] |= 1 << (u & 63);
+        i += 1;
+    }
+    map
+};
+
 /// What one pass over the text finds.
 struct Triggers {
     /// The trigger characters the text has, one bit each.
@@ -307,8 +342,12 @@ fn read_triggers(text: &str) -> Triggers {
     let mut runs = crate::numeral::StarterRuns::default();
     let mut date_anchors = Vec::new();
     let mut time_word_starts = Vec::new();
-    crate::numeral::for_each_char(text, |i, u| {
-        if u < 0x10000 {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (u, n) = crate::numeral::decode_utf8(b, i);
+        // Most characters are neither: one load from an 8 KiB bitmap tells.
+        if u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0 {
             let t = TRIGGER_INDEX[u as usize];
             if t != 0 {
                 let bit = 1 << (t - 1);
@@ -321,7 +360,8 @@ fn read_triggers(text: &str) -> Triggers {
             }
             runs.see(i, u);
         }
-    });
+        i += n;
+    }
     Triggers {
         mask,
         numeral_starts: runs.runs,
