@@ -281,9 +281,38 @@ const WORDS_STARTING_WITH_NUMERAL: &[&str] = &[
 
 /// The first characters of [`WORDS_STARTING_WITH_NUMERAL`] and the last of
 /// [`WORDS_ENDING_IN_NUMERAL`]: any other numeral character is no part of such a word.
+#[cfg(test)]
 fn word_initial(c: char) -> bool {
-    matches!(c, '一' | '十' | '万' | '四' | '三' | '六' | '九' | '千' | '百' | '两')
+    initial_index(c).is_some()
 }
+
+/// The index of a [`word_initial`] character, for [`WORDS_BY_INITIAL`].
+fn initial_index(c: char) -> Option<usize> {
+    Some(match c {
+        '一' => 0,
+        '十' => 1,
+        '万' => 2,
+        '四' => 3,
+        '三' => 4,
+        '六' => 5,
+        '九' => 6,
+        '千' => 7,
+        '百' => 8,
+        '两' => 9,
+        _ => return None,
+    })
+}
+
+/// [`WORDS_STARTING_WITH_NUMERAL`] by their first character, in list order.
+static WORDS_BY_INITIAL: once_cell::sync::Lazy<[Vec<&'static str>; 10]> = once_cell::sync::Lazy::new(|| {
+    let mut by: [Vec<&'static str>; 10] = Default::default();
+    for w in WORDS_STARTING_WITH_NUMERAL {
+        if let Some(k) = w.chars().next().and_then(initial_index) {
+            by[k].push(w);
+        }
+    }
+    by
+});
 
 /// Words whose last character is a numeral: `统一`, `唯一`, `之一`, `万一`.
 const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
@@ -295,14 +324,8 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
-    if !word_initial(c) {
-        return None;
-    }
-    if !c.is_ascii()
-        && let Some(w) = WORDS_STARTING_WITH_NUMERAL
-            .iter()
-            .find(|w| w.starts_with(c) && rest.starts_with(**w))
-    {
+    let k = initial_index(c)?;
+    if let Some(w) = WORDS_BY_INITIAL[k].iter().find(|w| rest.starts_with(**w)) {
         // 十分之一 is a fraction, not 十分 (very).
         if !text[i + w.len()..].starts_with('之') {
             return Some(i + w.len());

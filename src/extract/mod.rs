@@ -391,18 +391,6 @@ pub(crate) fn captures_if<'t>(
         .flatten()
 }
 
-/// The matches of `re` in the document, gated like [`captures_if`].
-pub(crate) fn find_if<'t>(
-    doc: &Doc<'t>,
-    chars: &[char],
-    re: &'static regex::Regex,
-) -> impl Iterator<Item = regex::Match<'t>> {
-    has_any(doc, chars)
-        .then(|| re.find_iter(doc.text))
-        .into_iter()
-        .flatten()
-}
-
 /// The byte offset `max` bytes before `pos` (or 0), moved forward to a char boundary:
 /// where a backward search may start, so that no search reads more than `max` bytes.
 pub(crate) fn floor_back(text: &str, pos: usize, max: usize) -> usize {

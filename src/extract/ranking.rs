@@ -13,10 +13,7 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
-use super::{Claims, Doc, Found, captures_if, char_at, find_if, floor_back, has_any};
+use super::{Claims, Doc, Found, char_at, floor_back, has_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -126,17 +123,133 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// `第N`, `第N位`, `第N名`, or a tier `第N方阵`.
-static ORDINAL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?").unwrap()
-});
-/// `榜首`, `首位`: first place.
-static TOP: Lazy<Regex> = Lazy::new(|| Regex::new(r"榜首|首位").unwrap());
-/// A move: `前移2位`, `上升3个位次`, `后退1名`.
-static SHIFT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(前移|上升|提升|上移|前进|跃升|跃居|提高|后退|下降|后移|下滑|回落|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)")
-        .unwrap()
-});
+/// A match of one of the ranking patterns: its span, its number and its suffix word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RankMatch<'t> {
+    start: usize,
+    end: usize,
+    /// The verb of a move (`前移`), empty for an ordinal.
+    verb: &'t str,
+    number: &'t str,
+    suffix: Option<&'t str>,
+}
+
+fn is_arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The longest run at `pos` of Arabic digits or else of the characters of `chinese`.
+fn number_run<'t>(text: &'t str, pos: usize, chinese: &str) -> &'t str {
+    let rest = &text[pos..];
+    let arabic: usize = rest
+        .chars()
+        .take_while(|c| is_arabic_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    if arabic > 0 {
+        return &rest[..arabic];
+    }
+    let cn: usize = rest
+        .chars()
+        .take_while(|c| chinese.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    &rest[..cn]
+}
+
+/// The words after an ordinal's number: a place (`位`, `名`) or a tier.
+const ORDINAL_SUFFIXES: &[&str] = &["位", "名", "方阵", "梯队", "档次", "阵营", "等次"];
+
+/// `第N`, `第N位`, `第N名`, or a tier `第N方阵`: every match, leftmost first.
+///
+/// `第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?`
+fn ordinals(text: &str) -> impl Iterator<Item = RankMatch<'_>> {
+    text.match_indices('第').filter_map(|(at, di)| {
+        let from = at + di.len();
+        let number = number_run(text, from, "一二三四五六七八九十两百零〇");
+        if number.is_empty() {
+            return None;
+        }
+        let after = from + number.len();
+        let suffix = ORDINAL_SUFFIXES.iter().copied().find(|w| text[after..].starts_with(w));
+        Some(RankMatch {
+            start: at,
+            end: after + suffix.map_or(0, str::len),
+            verb: "",
+            number,
+            suffix,
+        })
+    })
+}
+
+/// `榜首`, `首位`: first place, as spans, leftmost first and not overlapping.
+fn tops(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut last_end = 0;
+    text.match_indices('首').filter_map(move |(at, shou)| {
+        let span = if at >= last_end + "榜".len() && text[..at].ends_with('榜') {
+            (at - "榜".len(), at + shou.len())
+        } else if text[at + shou.len()..].starts_with('位') && at >= last_end {
+            (at, at + shou.len() + "位".len())
+        } else {
+            return None;
+        };
+        last_end = span.1;
+        Some(span)
+    })
+}
+
+/// The verbs of a move.
+const SHIFT_VERBS: &[&str] = &[
+    "前移", "上升", "提升", "上移", "前进", "跃升", "跃居", "提高", "后退", "下降", "后移", "下滑", "回落", "下移",
+];
+
+/// A move: `前移2位`, `上升3个位次`, `后退1名`: every match, leftmost first. Each ends in 位
+/// or 名, so they are found from there, reading back over 个, the number and the verb.
+///
+/// `(前移|上升|…|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)`
+fn shifts(text: &str) -> impl Iterator<Item = RankMatch<'_>> {
+    text.match_indices(['位', '名']).filter_map(|(at, w)| {
+        let suffix = if w == "位" && text[at + w.len()..].starts_with('次') {
+            &text[at..at + "位次".len()]
+        } else {
+            w
+        };
+        let before = text[..at].strip_suffix('个').unwrap_or(&text[..at]);
+        // The number: the longest run of one kind of digit before.
+        let last = before.chars().next_back()?;
+        let run: usize = if is_arabic_digit(last) {
+            before
+                .chars()
+                .rev()
+                .take_while(|c| is_arabic_digit(*c))
+                .map(char::len_utf8)
+                .sum()
+        } else {
+            let cn = "一二三四五六七八九十两";
+            before
+                .chars()
+                .rev()
+                .take_while(|c| cn.contains(*c))
+                .map(char::len_utf8)
+                .sum()
+        };
+        if run == 0 {
+            return None;
+        }
+        let number_start = before.len() - run;
+        let verb = SHIFT_VERBS
+            .iter()
+            .copied()
+            .find(|v| before[..number_start].ends_with(v))?;
+        Some(RankMatch {
+            start: number_start - verb.len(),
+            end: at + suffix.len(),
+            verb,
+            number: &before[number_start..],
+            suffix: Some(suffix),
+        })
+    })
+}
 
 const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];
 
@@ -252,15 +365,15 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['第', '首', '位', '名']) {
         return out;
     }
-    for m in captures_if(doc, &['第'], &ORDINAL) {
-        let all = m.get(0).unwrap();
-        let (s, e) = (all.start(), all.end());
-        let Ok(n) = numeral::parse(&m[1]) else { continue };
+    let ordinal_matches = has_any(doc, &['第']).then(|| ordinals(text)).into_iter().flatten();
+    for m in ordinal_matches {
+        let (s, e) = (m.start, m.end);
+        let Ok(n) = numeral::parse(m.number) else { continue };
         if n.fract() != 0.0 || !(1.0..=100_000.0).contains(&n) {
             continue;
         }
         let n = n as u32;
-        let suffix = m.get(2).map(|g| g.as_str());
+        let suffix = m.suffix;
         let is_tier = suffix.is_some_and(|x| TIERS.contains(&x));
         if !is_tier && !ends_place(char_at(text, e)) {
             continue;
@@ -293,31 +406,30 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    for m in find_if(doc, &['首'], &TOP) {
-        if let Some(ctx) = scope_before(text, m.start()).or_else(|| list_before(text, m.start())) {
-            out.push(ranking(ctx.start, m.end(), ctx, Some(1), None, None));
+    for (start, end) in has_any(doc, &['首']).then(|| tops(text)).into_iter().flatten() {
+        if let Some(ctx) = scope_before(text, start).or_else(|| list_before(text, start)) {
+            out.push(ranking(ctx.start, end, ctx, Some(1), None, None));
         }
     }
-    for m in captures_if(doc, &['位', '名'], &SHIFT) {
-        let all = m.get(0).unwrap();
-        let Ok(n) = numeral::parse(&m[2]) else { continue };
+    for m in has_any(doc, &['位', '名']).then(|| shifts(text)).into_iter().flatten() {
+        let Ok(n) = numeral::parse(m.number) else { continue };
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
             continue;
         }
-        let sign = if DOWN_VERBS.contains(&&m[1]) { -1 } else { 1 };
-        let verb_start = all.start();
+        let sign = if DOWN_VERBS.contains(&m.verb) { -1 } else { 1 };
+        let verb_start = m.start;
         // 排名 / 位次 before the verb ties the move to an order.
         let (ctx_pos, has_order_word) = match longest_before!(text, verb_start, &["排名", "位次", "排位", "名次"])
         {
             Some(w) => (verb_start - w.len(), true),
-            None => (verb_start, &m[3] == "位次"),
+            None => (verb_start, m.suffix == Some("位次")),
         };
         let ctx = list_before(text, ctx_pos).or_else(|| scope_before(text, ctx_pos));
         // `比上年前移3位`: a move of N places needs no scope when nothing follows that
         // would make 位 a classifier (`上升3位专家` is no move).
         let ctx = match ctx {
             Some(c) => c,
-            None if has_order_word || ends_place(char_at(text, all.end())) => Context {
+            None if has_order_word || ends_place(char_at(text, m.end)) => Context {
                 start: ctx_pos,
                 scope: None,
                 list: None,
@@ -326,7 +438,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         };
         out.push(ranking(
             ctx.start.min(verb_start),
-            all.end(),
+            m.end,
             ctx,
             None,
             None,
@@ -369,6 +481,58 @@ fn share_lists(text: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use crate::{Fact, Ranking};
+
+    /// The hand matchers give what the regexes they replace give, on random texts made of
+    /// the patterns' pieces.
+    #[test]
+    fn matchers_agree_with_the_regexes() {
+        use super::{RankMatch, ordinals, shifts, tops};
+        let ordinal =
+            regex::Regex::new(r"第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?")
+                .unwrap();
+        let top = regex::Regex::new(r"榜首|首位").unwrap();
+        let shift = regex::Regex::new(
+            r"(前移|上升|提升|上移|前进|跃升|跃居|提高|后退|下降|后移|下滑|回落|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)",
+        )
+        .unwrap();
+        let pieces = [
+            "第", "1", "２", "14", "一", "十", "百", "两", "〇", "位", "名", "次", "方阵", "梯队", "个", "榜", "首",
+            "前移", "上升", "下降", "跃居", "回落", "全市", "，", "、",
+        ];
+        fn as_match(c: regex::Captures<'_>, verb: bool) -> RankMatch<'_> {
+            let all = c.get(0).unwrap();
+            let g = |i: usize| c.get(i).map(|m| m.as_str());
+            RankMatch {
+                start: all.start(),
+                end: all.end(),
+                verb: if verb { g(1).unwrap() } else { "" },
+                number: g(if verb { 2 } else { 1 }).unwrap(),
+                suffix: g(if verb { 3 } else { 2 }),
+            }
+        }
+        let mut state = 0x1234_5678_9abc_def1_u64;
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 10) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let want: Vec<_> = ordinal.captures_iter(&text).map(|c| as_match(c, false)).collect();
+            assert_eq!(ordinals(&text).collect::<Vec<_>>(), want, "{text}");
+            let want: Vec<_> = shift.captures_iter(&text).map(|c| as_match(c, true)).collect();
+            assert_eq!(shifts(&text).collect::<Vec<_>>(), want, "{text}");
+            found += want.len();
+            let want: Vec<_> = top.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(tops(&text).collect::<Vec<_>>(), want, "{text}");
+        }
+        assert!(found > 200, "too few moves in the random texts ({found})");
+    }
 
     /// `(text, scope, rank, tier, shift, list)` of one expected ranking.
     type Expected = (
