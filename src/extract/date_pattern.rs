@@ -156,14 +156,20 @@ const SEPARATORS: &[&str] = &["至", "到", "-", "—", "－", "~", "～"];
 
 /// The character at byte `p` of `t` (a char boundary of valid UTF-8), if any.
 fn char_at(t: &[u8], p: usize) -> Option<char> {
-    (p < t.len()).then(|| char::from_u32(crate::numeral::decode_utf8(t, p).0)).flatten()
+    (p < t.len())
+        .then(|| char::from_u32(crate::numeral::decode_utf8(t, p).0))
+        .flatten()
 }
 
 /// `PERIOD` at `p`: its end and groups.
 pub(crate) fn period_at(t: &[u8], p: usize) -> Option<(usize, Groups)> {
     // Every alternative starts with one of these.
     if !char_at(t, p).is_some_and(|c| {
-        c.is_ascii_digit() || matches!(c, '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '上' | '下' | '前' | '第')
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '上' | '下' | '前' | '第'
+            )
     }) {
         return None;
     }
@@ -258,8 +264,10 @@ fn year_end(t: &[u8], p: usize) -> Option<usize> {
 pub(crate) fn with_year_at(t: &[u8], s: usize) -> Option<DateMatch> {
     // Every alternative starts with one of these.
     if !char_at(t, s).is_some_and(|c| {
-        matches!(c, '1' | '2' | '“' | '"' | '十' | '同' | '全' | '年' | '去' | '上' | '今' | '本' | '前' | '明' | '当')
-            || YEAR_DIGITS_CN.iter().any(|d| d.starts_with(c))
+        matches!(
+            c,
+            '1' | '2' | '“' | '"' | '十' | '同' | '全' | '年' | '去' | '上' | '今' | '本' | '前' | '明' | '当'
+        ) || YEAR_DIGITS_CN.iter().any(|d| d.starts_with(c))
     }) {
         return None;
     }

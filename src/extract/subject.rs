@@ -214,17 +214,37 @@ fn stop_tag(tag: &str) -> bool {
     )
 }
 
-const CLAUSE_MARKS: &[char] = &['，', '。', '；', '：', '！', '？', '\n', ',', ';', ':', '!', '?'];
-const SENTENCE_MARKS: &[char] = &['。', '；', '！', '？', '\n', ';', '!', '?'];
-
-fn clause_start(text: &str, pos: usize, marks: &[char]) -> usize {
-    text[..pos]
-        .rfind(marks)
-        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8))
+/// Where the clause mark (，。；：！？ and their ASCII forms, or a line break) whose last byte
+/// is byte `p` of `b` starts; with `sentence_only`, only the marks that end a sentence
+/// (not ，：). Read on bytes: UTF-8 is self-synchronizing, so no false match is possible.
+#[inline]
+fn mark_ending_at(b: &[u8], p: usize, sentence_only: bool) -> Option<usize> {
+    let fullwidth = p >= 2 && b[p - 2] == 0xEF && b[p - 1] == 0xBC;
+    match b[p] {
+        b'\n' | b';' | b'!' | b'?' => Some(p),
+        b',' | b':' if !sentence_only => Some(p),
+        // ；！？
+        0x9B | 0x81 | 0x9F if fullwidth => Some(p - 2),
+        // ，：
+        0x8C | 0x9A if fullwidth && !sentence_only => Some(p - 2),
+        // 。
+        0x82 if p >= 2 && b[p - 2] == 0xE3 && b[p - 1] == 0x80 => Some(p - 2),
+        _ => None,
+    }
 }
 
-fn clause_end(text: &str, pos: usize) -> usize {
-    text[pos..].find(CLAUSE_MARKS).map_or(text.len(), |p| pos + p)
+/// The byte after the last mark (see [`mark_ending_at`]) in `text[lo..hi]`, if any.
+fn after_last_mark(text: &str, lo: usize, hi: usize, sentence_only: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    (lo..hi)
+        .rev()
+        .find_map(|p| mark_ending_at(b, p, sentence_only).filter(|s| *s >= lo).map(|_| p + 1))
+}
+
+/// The first clause mark in `text[lo..hi]`, if any.
+fn first_mark(text: &str, lo: usize, hi: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    (lo..hi).find_map(|p| mark_ending_at(b, p, false).filter(|s| *s >= lo))
 }
 
 /// How far a subject may reach from its value, in bytes (about 30 characters): the
@@ -233,40 +253,52 @@ const WINDOW: usize = 90;
 
 /// The start of the clause before `pos`, at most WINDOW bytes back, on a char boundary.
 fn window_start(text: &str, pos: usize) -> usize {
-    let mut from = pos.saturating_sub(WINDOW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    from + clause_start(&text[from..pos], pos - from, CLAUSE_MARKS)
+    let from = super::floor_back(text, pos, WINDOW);
+    after_last_mark(text, from, pos, false).unwrap_or(from)
 }
 
 /// The end of the clause after `pos`, at most 18 characters on: what a classifier
 /// counts follows it closely (`6个老旧小区`, `两条…的便捷通道`).
 fn window_end(text: &str, pos: usize) -> usize {
-    let mut to = clause_end(text, pos).min(pos + 54).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    to
+    let limit = super::ceil_forward(text, pos, 54);
+    first_mark(text, pos, limit).unwrap_or(limit)
 }
 
-/// Every change word, and 增加值 (value added) so that it is read as no change.
-static CHANGE_WORDS: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+/// Every change word, and 增加值 (value added) so that it is read as no change; longer
+/// words first, so that at one place the longest is read.
+static CHANGE_WORDS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
     let mut words: Vec<&str> = vec!["增加值"];
     words.extend(UP);
     words.extend(DOWN);
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    regex::Regex::new(&words.join("|")).expect("change words form a regex")
+    words
 });
 
-/// The change word nearest before the end of `clause`.
+/// The first characters of [`CHANGE_WORDS`].
+fn starts_change_word(c: char) -> bool {
+    matches!(
+        c,
+        '增' | '提' | '新' | '上' | '扩' | '多' | '攀' | '下' | '减' | '降' | '回' | '缩'
+    )
+}
+
+/// The change word nearest before the end of `clause`: the words are read from left to
+/// right, each taking its characters, and the last one read decides.
 fn change_before(clause: &str) -> Option<Change> {
     let mut best = None;
-    for m in CHANGE_WORDS.find_iter(clause) {
-        let w = m.as_str();
-        best = if w == "增加值" {
+    let mut next = 0;
+    for (i, c) in clause.char_indices() {
+        if i < next || !starts_change_word(c) {
+            continue;
+        }
+        let rest = &clause[i..];
+        let Some(w) = CHANGE_WORDS.iter().find(|w| rest.starts_with(**w)) else {
+            continue;
+        };
+        next = i + w.len();
+        best = if *w == "增加值" {
             best
-        } else if UP.contains(&w) {
+        } else if UP.contains(w) {
             Some(Change::Up)
         } else {
             Some(Change::Down)
@@ -474,8 +506,8 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         let (start, end) = (found[i].start, found[i].end);
         if start > scanned {
             let from = scanned;
-            if let Some(p) = text[from..start].rfind(SENTENCE_MARKS) {
-                sentence = from + p + text[from + p..].chars().next().map_or(1, char::len_utf8);
+            if let Some(p) = after_last_mark(text, from, start, true) {
+                sentence = p;
             }
             scanned = start;
         }
@@ -585,6 +617,44 @@ fn split_respectively(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn change_words_first_char_list_is_complete() {
+        for w in super::CHANGE_WORDS.iter() {
+            assert!(super::starts_change_word(w.chars().next().unwrap()), "{w}");
+        }
+    }
+
+    /// The scan reads the change words as the alternation regex of them did.
+    #[test]
+    fn change_before_agrees_with_the_regex() {
+        use super::{CHANGE_WORDS, Change, UP, change_before};
+        let re = regex::Regex::new(&CHANGE_WORDS.join("|")).unwrap();
+        let oracle = |clause: &str| {
+            re.find_iter(clause).fold(None, |best, m| match m.as_str() {
+                "增加值" => best,
+                w if UP.contains(&w) => Some(Change::Up),
+                _ => Some(Change::Down),
+            })
+        };
+        let pieces = [
+            "增", "加", "值", "长", "下", "降", "幅", "减", "少", "多", "增速", "提高", "回落", "工业", "，",
+        ];
+        let mut state = 0x0ddb_1a5e_5bad_5eed_u64;
+        for _ in 0..20_000 {
+            let mut clause = String::new();
+            for _ in 0..(state % 8) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                clause.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            assert_eq!(change_before(&clause), oracle(&clause), "{clause}");
+        }
+    }
     use crate::{Change, Fact, extract};
 
     /// `(sentence, [(value text, subject, change)])`.
