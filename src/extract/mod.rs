@@ -207,6 +207,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         numeral_starts,
         date_anchors,
         time_word_starts,
+        clause_marks,
     } = read_triggers(&joined.text);
     let doc = Doc {
         text: &joined.text,
@@ -240,7 +241,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
             claims.settle();
         }
     }
-    subject::annotate(&joined.text, &mut found);
+    subject::annotate(&joined.text, &clause_marks, &mut found);
     let mut facts: Vec<Fact> = found
         .into_iter()
         .map(|f| {
@@ -281,13 +282,20 @@ static TRIGGER_INDEX: [u8; 0x10000] = {
     t
 };
 
-/// The trigger characters and the numeral starters, as one bitmap over the Basic
+/// The trigger characters, the numeral starters and the clause marks, as one bitmap over the Basic
 /// Multilingual Plane (8 KiB).
 static INTERESTING: [u64; 1024] = {
     let mut map = crate::numeral::STARTERS;
     let mut i = 0;
     while i < TRIGGERS.len() {
         let u = TRIGGERS[i] as u32;
+        map[(u >> 6) as usize] |= 1 << (u & 63);
+        i += 1;
+    }
+    let marks = ['，', '。', '；', '：', '！', '？', '\n', ',', ';', ':', '!', '?'];
+    let mut i = 0;
+    while i < marks.len() {
+        let u = marks[i] as u32;
         map[(u >> 6) as usize] |= 1 << (u & 63);
         i += 1;
     }
@@ -304,6 +312,29 @@ struct Triggers {
     date_anchors: Vec<usize>,
     /// Where the unplaced time words (目前, 近年来 …) may start.
     time_word_starts: Vec<usize>,
+    /// The clause marks, in order.
+    clause_marks: Vec<ClauseMark>,
+}
+
+/// A punctuation mark that ends a clause: ，。；：！？, their ASCII forms, or a line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClauseMark {
+    /// Its byte offset.
+    pub at: usize,
+    /// The byte after it.
+    pub end: usize,
+    /// Does it end a sentence too (not ，：)?
+    pub ends_sentence: bool,
+}
+
+/// Is code point `u` a clause mark, and does it end a sentence?
+#[inline]
+fn clause_mark(u: u32) -> Option<bool> {
+    match char::from_u32(u)? {
+        '。' | '；' | '！' | '？' | '\n' | ';' | '!' | '?' => Some(true),
+        '，' | '：' | ',' | ':' => Some(false),
+        _ => None,
+    }
 }
 
 /// The trigger bits of the date anchors (年, 月, 季, 五, 同).
@@ -342,6 +373,7 @@ fn read_triggers(text: &str) -> Triggers {
     let mut runs = crate::numeral::StarterRuns::default();
     let mut date_anchors = Vec::new();
     let mut time_word_starts = Vec::new();
+    let mut clause_marks = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -359,6 +391,13 @@ fn read_triggers(text: &str) -> Triggers {
                 }
             }
             runs.see(i, u);
+            if let Some(ends_sentence) = clause_mark(u) {
+                clause_marks.push(ClauseMark {
+                    at: i,
+                    end: i + n,
+                    ends_sentence,
+                });
+            }
         }
         i += n;
     }
@@ -367,6 +406,7 @@ fn read_triggers(text: &str) -> Triggers {
         numeral_starts: runs.runs,
         date_anchors,
         time_word_starts,
+        clause_marks,
     }
 }
 

@@ -22,7 +22,7 @@
 //! 增长 提高 增加 新增 上升 增幅 提升 上涨 / 下降 减少 降低 回落 下滑 (增加值, value added,
 //! is no change).
 
-use super::Found;
+use super::{ClauseMark, Found};
 use crate::fact::{Change, Fact};
 use crate::segment::{self, Word};
 
@@ -214,37 +214,22 @@ fn stop_tag(tag: &str) -> bool {
     )
 }
 
-/// Where the clause mark (，。；：！？ and their ASCII forms, or a line break) whose last byte
-/// is byte `p` of `b` starts; with `sentence_only`, only the marks that end a sentence
-/// (not ，：). Read on bytes: UTF-8 is self-synchronizing, so no false match is possible.
-#[inline]
-fn mark_ending_at(b: &[u8], p: usize, sentence_only: bool) -> Option<usize> {
-    let fullwidth = p >= 2 && b[p - 2] == 0xEF && b[p - 1] == 0xBC;
-    match b[p] {
-        b'\n' | b';' | b'!' | b'?' => Some(p),
-        b',' | b':' if !sentence_only => Some(p),
-        // ；！？
-        0x9B | 0x81 | 0x9F if fullwidth => Some(p - 2),
-        // ，：
-        0x8C | 0x9A if fullwidth && !sentence_only => Some(p - 2),
-        // 。
-        0x82 if p >= 2 && b[p - 2] == 0xE3 && b[p - 1] == 0x80 => Some(p - 2),
-        _ => None,
-    }
-}
-
-/// The byte after the last mark (see [`mark_ending_at`]) in `text[lo..hi]`, if any.
-fn after_last_mark(text: &str, lo: usize, hi: usize, sentence_only: bool) -> Option<usize> {
-    let b = text.as_bytes();
-    (lo..hi)
+/// The byte after the last clause mark (only sentence ends with `sentence_only`) that
+/// lies in `lo..hi`, if any.
+fn after_last_mark(marks: &[ClauseMark], lo: usize, hi: usize, sentence_only: bool) -> Option<usize> {
+    let upto = marks.partition_point(|m| m.end <= hi);
+    marks[..upto]
+        .iter()
         .rev()
-        .find_map(|p| mark_ending_at(b, p, sentence_only).filter(|s| *s >= lo).map(|_| p + 1))
+        .take_while(|m| m.at >= lo)
+        .find(|m| m.ends_sentence || !sentence_only)
+        .map(|m| m.end)
 }
 
-/// The first clause mark in `text[lo..hi]`, if any.
-fn first_mark(text: &str, lo: usize, hi: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    (lo..hi).find_map(|p| mark_ending_at(b, p, false).filter(|s| *s >= lo))
+/// The first clause mark in `lo..hi`, if any.
+fn first_mark(marks: &[ClauseMark], lo: usize, hi: usize) -> Option<usize> {
+    let from = marks.partition_point(|m| m.at < lo);
+    marks.get(from).filter(|m| m.end <= hi).map(|m| m.at)
 }
 
 /// How far a subject may reach from its value, in bytes (about 30 characters): the
@@ -252,16 +237,16 @@ fn first_mark(text: &str, lo: usize, hi: usize) -> Option<usize> {
 const WINDOW: usize = 90;
 
 /// The start of the clause before `pos`, at most WINDOW bytes back, on a char boundary.
-fn window_start(text: &str, pos: usize) -> usize {
+fn window_start(text: &str, marks: &[ClauseMark], pos: usize) -> usize {
     let from = super::floor_back(text, pos, WINDOW);
-    after_last_mark(text, from, pos, false).unwrap_or(from)
+    after_last_mark(marks, from, pos, false).unwrap_or(from)
 }
 
 /// The end of the clause after `pos`, at most 18 characters on: what a classifier
 /// counts follows it closely (`6个老旧小区`, `两条…的便捷通道`).
-fn window_end(text: &str, pos: usize) -> usize {
+fn window_end(text: &str, marks: &[ClauseMark], pos: usize) -> usize {
     let limit = super::ceil_forward(text, pos, 54);
-    first_mark(text, pos, limit).unwrap_or(limit)
+    first_mark(marks, pos, limit).unwrap_or(limit)
 }
 
 /// Every change word, and 增加值 (value added) so that it is read as no change; longer
@@ -490,7 +475,7 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
 }
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in `text`).
-pub(crate) fn annotate(text: &str, found: &mut [Found]) {
+pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
     let mut idx: Vec<usize> = (0..found.len())
         .filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_)))
         .collect();
@@ -506,12 +491,12 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         let (start, end) = (found[i].start, found[i].end);
         if start > scanned {
             let from = scanned;
-            if let Some(p) = after_last_mark(text, from, start, true) {
+            if let Some(p) = after_last_mark(marks, from, start, true) {
                 sentence = p;
             }
             scanned = start;
         }
-        let clause = &text[window_start(text, start)..start];
+        let clause = &text[window_start(text, marks, start)..start];
         let change = change_before(clause);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
         let joined = same_sentence.is_some_and(|p| joins_values(&text[p.1..start]));
@@ -523,7 +508,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
             same_sentence.and_then(|p| p.2.clone())
         } else {
             let after = if is_classifier {
-                phrase_after(&text[end..window_end(text, end)])
+                phrase_after(&text[end..window_end(text, marks, end)])
             } else {
                 None
             };
@@ -537,6 +522,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         } else {
             split_respectively(
                 text,
+                marks,
                 found,
                 &run,
                 &history[..run_from],
@@ -560,6 +546,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
         if k + 1 == idx.len() {
             split_respectively(
                 text,
+                marks,
                 found,
                 &run,
                 &history[..run_from],
@@ -578,6 +565,7 @@ pub(crate) fn annotate(text: &str, found: &mut [Found]) {
 /// reads back to the sentence start again).
 fn split_respectively(
     text: &str,
+    marks: &[ClauseMark],
     found: &mut [Found],
     run: &[usize],
     before: &[(usize, Option<String>)],
@@ -587,7 +575,7 @@ fn split_respectively(
         return;
     }
     let first = found[run[0]].start;
-    let clause = &text[window_start(text, first)..first];
+    let clause = &text[window_start(text, marks, first)..first];
     let items = match respectively(clause) {
         Some(items) => items,
         None if clause.contains("分别") && before.len() >= run.len() => {
