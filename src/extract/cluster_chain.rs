@@ -18,7 +18,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::{Claims, Doc, Found, captures_if, has_any};
+use super::{Claims, Doc, Found, has_any};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
@@ -40,14 +40,37 @@ static SPELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"{chain}{link}{cluster}|{cluster}{link}{chain}")).unwrap()
 });
 
+/// The spans of the sentences of `text` (cut after 。 and ；, which no pattern here
+/// crosses) that contain every one of `needles`.
+fn sentences_with<'t>(text: &'t str, needles: &'t [&'t str]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    text.split_inclusive(['。', '；'])
+        .scan(0, |at, s| {
+            let start = *at;
+            *at += s.len();
+            Some((start, s))
+        })
+        .filter(move |(_, s)| needles.iter().all(|n| s.contains(n)))
+}
+
+/// The captures of `re` in the sentences of `text` that hold all of `needles`, with the
+/// offset of their sentence. No match crosses a sentence end, so these are the matches
+/// of `re` in the whole text, found without reading the sentences that cannot match.
+fn captures_in_sentences<'t>(
+    text: &'t str,
+    needles: &'t [&'t str],
+    re: &'static Regex,
+) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 't {
+    sentences_with(text, needles).flat_map(move |(at, s)| re.captures_iter(s).map(move |c| (at, c)))
+}
+
 /// `(start, end, clusters, chains)` of each match of a two-alternative regex whose groups
 /// are (1, 2) in the first alternative and (3, 4) in the second, the clusters first in
 /// the first alternative when `clusters_first`, and the other way round in the second.
 fn counted_pairs<'t>(
-    caps: impl Iterator<Item = regex::Captures<'t>>,
+    caps: impl Iterator<Item = (usize, regex::Captures<'t>)>,
     clusters_first: bool,
 ) -> impl Iterator<Item = (usize, usize, u32, u32)> {
-    caps.filter_map(move |c| {
+    caps.filter_map(move |(at, c)| {
         let all = c.get(0)?;
         let (first, second, swapped) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(a), Some(b), _, _) => (a, b, !clusters_first),
@@ -56,8 +79,8 @@ fn counted_pairs<'t>(
         };
         let (clusters, chains) = if swapped { (second, first) } else { (first, second) };
         Some((
-            all.start(),
-            all.end(),
+            at + all.start(),
+            at + all.end(),
             count(clusters.as_str())?,
             count(chains.as_str())?,
         ))
@@ -77,9 +100,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         return Vec::new();
     }
     // COMPACT: N群M链 | M链N群; SPELLED: chains then clusters | clusters then chains.
-    let mut found: Vec<(usize, usize, u32, u32)> = counted_pairs(captures_if(doc, &['群'], &COMPACT), true)
-        .chain(counted_pairs(captures_if(doc, &['群'], &SPELLED), false))
-        .collect();
+    if !has_any(doc, &['群']) {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, u32, u32)> =
+        counted_pairs(captures_in_sentences(text, &["群", "链"], &COMPACT), true)
+            .chain(counted_pairs(
+                captures_in_sentences(text, &["集群", "链"], &SPELLED),
+                false,
+            ))
+            .collect();
     if found.is_empty() {
         return Vec::new();
     }
@@ -113,18 +143,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the
 /// members, in order, of the first enumeration of `name` in the text.
 fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
-    static INTRO: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&format!(
-            r"({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)"
-        ))
-        .unwrap()
-    });
-    for c in INTRO.captures_iter(text) {
-        if &c[2] != name {
+    for c in intros(text) {
+        if c.name != name {
             continue;
         }
-        let Some(n) = count(&c[1]) else { continue };
-        let after = c.get(0).unwrap().end();
+        let Some(n) = count(c.number) else { continue };
+        let after = c.end;
         // The enumerating sentence, read for at most 300 characters.
         let window = &text[after..super::ceil_forward(text, after, 900)];
         let sentence_end = after + window.find(['。', '；', '\n']).unwrap_or(window.len());
@@ -140,16 +164,14 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
         }
     }
     // `培育新材料、高端装备、生物医药三大产业集群`: a list right before its count.
-    static COUNTED: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。；：]{{0,8}}?(产业链|产业集群)")).unwrap());
-    for c in COUNTED.captures_iter(text) {
-        let Some(n) = count(&c[1]).filter(|n| *n > 1) else {
+    for c in counted(text) {
+        let Some(n) = count(c.number).filter(|n| *n > 1) else {
             continue;
         };
-        if &c[2] != name {
+        if c.name != name {
             continue;
         }
-        let mut items = super::formula::list_before(&text[..c.get(0)?.start()]);
+        let mut items = super::formula::list_before(&text[..c.start]);
         if items.len() + 1 == n as usize {
             super::split_last_pair(&mut items);
         }
@@ -158,6 +180,94 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
         }
     }
     None
+}
+
+/// A counted name: `12大产业链` (with what follows it, in [`intros`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counted<'t> {
+    start: usize,
+    end: usize,
+    number: &'t str,
+    name: &'t str,
+}
+
+/// The names a structure's members are counted under.
+const NAMES: [&str; 2] = ["产业链", "产业集群"];
+/// The classifiers between a count and its name.
+const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
+
+/// The longest run of digits of one kind (`[0-9０-９]` or `[一二三四五六七八九十两]`) that
+/// ends at byte `end` of `text`: its start.
+fn number_run_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let last = head.chars().next_back()?;
+    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chinese = |c: char| "一二三四五六七八九十两".contains(c);
+    let run: usize = if arabic(last) {
+        head.chars().rev().take_while(|c| arabic(*c)).map(char::len_utf8).sum()
+    } else {
+        head.chars().rev().take_while(|c| chinese(*c)).map(char::len_utf8).sum()
+    };
+    (run > 0).then_some(end - run)
+}
+
+/// Every classifier (条, 个, 大) of `text` with the count right before it:
+/// `(count start, classifier start, classifier end)`, in order.
+fn counts(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    text.char_indices()
+        .filter(|(_, c)| COUNT_WORDS.contains(c))
+        .filter_map(|(q, c)| Some((number_run_before(text, q)?, q, q + c.len_utf8())))
+}
+
+/// `N(条|个|大)(产业链|产业集群)` and an introducing word (包括, 分别是, 中 …): every match,
+/// leftmost first.
+///
+/// `({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)`
+fn intros(text: &str) -> impl Iterator<Item = Counted<'_>> {
+    counts(text).filter_map(|(start, q, after)| {
+        let name = NAMES.iter().copied().find(|n| text[after..].starts_with(n))?;
+        let rest = after + name.len();
+        let intro = ["包括", "分别是", "分别为", "是", "为", "即", "中", "有"]
+            .iter()
+            .find(|w| text[rest..].starts_with(**w))?;
+        Some(Counted {
+            start,
+            end: rest + intro.len(),
+            number: &text[start..q],
+            name,
+        })
+    })
+}
+
+/// `N(条|个|大)`, then at most eight characters without a clause mark, then the nearest
+/// name: every match, leftmost first and not overlapping.
+///
+/// `({NUM})(?:条|个|大)[^，、。；：]{0,8}?(产业链|产业集群)`
+fn counted(text: &str) -> impl Iterator<Item = Counted<'_>> {
+    let mut last_end = 0;
+    counts(text).filter_map(move |(start, q, after)| {
+        if start < last_end {
+            return None;
+        }
+        let mut p = after;
+        for k in 0..=8 {
+            if let Some(name) = NAMES.iter().copied().find(|n| text[p..].starts_with(n)) {
+                last_end = p + name.len();
+                return Some(Counted {
+                    start,
+                    end: p + name.len(),
+                    number: &text[start..q],
+                    name,
+                });
+            }
+            let c = text[p..].chars().next().filter(|c| !"，、。；：".contains(*c))?;
+            if k == 8 {
+                return None;
+            }
+            p += c.len_utf8();
+        }
+        None
+    })
 }
 
 /// Items of `A、B和C`: split at 、, and the last at 和/及/与 when the count needs it.
@@ -205,6 +315,69 @@ fn groups(body: &str, name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use crate::{ClusterChain, Fact};
+
+    /// The hand matchers give the matches of the regexes they replace, on random texts
+    /// of the patterns' pieces.
+    #[test]
+    fn matchers_agree_with_the_regexes() {
+        use super::{Counted, NUM, counted, intros};
+        let intro_re = regex::Regex::new(&format!(
+            r"({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)"
+        ))
+        .unwrap();
+        let counted_re =
+            regex::Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。；：]{{0,8}}?(产业链|产业集群)")).unwrap();
+        fn as_counted(c: regex::Captures<'_>) -> Counted<'_> {
+            let all = c.get(0).unwrap();
+            Counted {
+                start: all.start(),
+                end: all.end(),
+                number: c.get(1).unwrap().as_str(),
+                name: c.get(2).unwrap().as_str(),
+            }
+        }
+        let pieces = [
+            "12",
+            "７",
+            "十二",
+            "两",
+            "三",
+            "大",
+            "条",
+            "个",
+            "产业链",
+            "产业集群",
+            "产业",
+            "包括",
+            "分别是",
+            "中",
+            "，",
+            "、",
+            "重点",
+            "千亿级",
+            "链",
+        ];
+        let mut state = 0x5eed_cafe_f00d_beef_u64;
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 10) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let want: Vec<_> = intro_re.captures_iter(&text).map(as_counted).collect();
+            assert_eq!(intros(&text).collect::<Vec<_>>(), want, "{text}");
+            let want: Vec<_> = counted_re.captures_iter(&text).map(as_counted).collect();
+            assert_eq!(counted(&text).collect::<Vec<_>>(), want, "{text}");
+            found += want.len();
+        }
+        assert!(found > 500, "too few matches in the random texts ({found})");
+    }
 
     fn structures(text: &str) -> Vec<ClusterChain> {
         crate::extract::facts_of(text, |f| match f {

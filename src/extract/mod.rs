@@ -418,19 +418,6 @@ pub(crate) fn has_any(doc: &Doc, chars: &[char]) -> bool {
     })
 }
 
-/// The captures of `re` in the document, or none without running it when the document
-/// has none of `chars` (the rule's trigger characters).
-pub(crate) fn captures_if<'t>(
-    doc: &Doc<'t>,
-    chars: &[char],
-    re: &'static regex::Regex,
-) -> impl Iterator<Item = regex::Captures<'t>> {
-    has_any(doc, chars)
-        .then(|| re.captures_iter(doc.text))
-        .into_iter()
-        .flatten()
-}
-
 /// The byte offset `max` bytes before `pos` (or 0), moved forward to a char boundary:
 /// where a backward search may start, so that no search reads more than `max` bytes.
 pub(crate) fn floor_back(text: &str, pos: usize, max: usize) -> usize {
