@@ -344,7 +344,7 @@ pub(crate) fn matches_near(
     at: impl Fn(&[u8], usize) -> Option<DateMatch>,
 ) -> Vec<DateMatch> {
     let t = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(anchors.len().min(64));
     let mut pos = 0; // no match may start before this
     let mut tried = 0; // starts below this have been tried
     for &a in anchors {

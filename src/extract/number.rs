@@ -287,11 +287,12 @@ fn is_cn_numeral_char(c: char) -> bool {
 /// four-character idiom numeral·X·numeral·Y, X and Y being other characters?
 fn in_numeral_idiom(text: &str, start: usize, end: usize) -> bool {
     let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_cn_numeral_char(c);
-    let after: Vec<char> = text[end..].chars().take(3).collect();
-    let before: Vec<char> = text[..start].chars().rev().take(2).collect();
-    let first = after.len() == 3 && han(after[0]) && is_cn_numeral_char(after[1]) && han(after[2]);
-    let third =
-        before.len() == 2 && han(before[0]) && is_cn_numeral_char(before[1]) && after.first().is_some_and(|c| han(*c));
+    let mut after = text[end..].chars();
+    let (a0, a1, a2) = (after.next(), after.next(), after.next());
+    let mut before = text[..start].chars().rev();
+    let (b0, b1) = (before.next(), before.next());
+    let first = matches!((a0, a1, a2), (Some(x), Some(y), Some(z)) if han(x) && is_cn_numeral_char(y) && han(z));
+    let third = matches!((b0, b1), (Some(x), Some(y)) if han(x) && is_cn_numeral_char(y)) && a0.is_some_and(han);
     first || third
 }
 
