@@ -27,25 +27,25 @@ pub(crate) fn quoted(text: &str, min: usize, max: usize) -> impl Iterator<Item =
     let mut pos = 0;
     std::iter::from_fn(move || {
         while let Some(p) = text[pos..].find('“') {
-            let inner = pos + p + '“'.len_utf8();
+            let open = pos + p;
+            let inner = open + '“'.len_utf8();
             pos = inner;
-            // The inside ends at the next quote mark, which must be a closing one, at most
-            // `max` characters on (of at most 4 bytes each).
-            let window = &text[inner..ceil_forward(text, inner, 4 * max + 3)];
-            let next_open = window.find('“').unwrap_or(window.len());
-            let Some(q) = window[..next_open].find('”') else {
-                continue;
-            };
-            let close = inner + q;
-            if (min..=max).contains(&text[inner..close].chars().count()) {
-                pos = close + '”'.len_utf8();
-                return Some((inner, close));
+            let mut count = 0;
+            for (i, c) in text[inner..].char_indices() {
+                match c {
+                    '”' if count >= min => {
+                        pos = inner + i + '”'.len_utf8();
+                        return Some((inner, inner + i));
+                    }
+                    '“' | '”' => break,
+                    _ if count == max => break,
+                    _ => count += 1,
+                }
             }
         }
         None
     })
 }
-
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
