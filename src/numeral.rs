@@ -196,7 +196,11 @@ pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch
         let mut i = run_start.max(resume);
         while i < run_end {
             let Some(c) = text[i..].chars().next() else { break };
-            let next = if let Some(end) = numeral_inside_word(text, i) {
+            let next = if let Some(m) = plain_arabic_at(text, i) {
+                let end = m.end;
+                out.push(m);
+                end
+            } else if let Some(end) = numeral_inside_word(text, i) {
                 end
             } else {
                 match read_at(text, i) {
@@ -217,6 +221,69 @@ pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch
         }
     }
     out
+}
+
+/// The most common numeral, read without the general reader: ASCII digits, at most one
+/// decimal part, and then a character that no numeral continues with (a Han character
+/// that is no numeral, multiplier or numeral word, or punctuation such as `%`, `，`).
+/// `None` where the general reader must decide; where `Some`, it is what [`read_at`]
+/// reads (a test compares the two).
+fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
+    let b = text.as_bytes();
+    if !b.get(i)?.is_ascii_digit() {
+        return None;
+    }
+    // A digit or a dot before: inside a longer number or a dotted chain.
+    if let Some(p) = text[..i].chars().next_back()
+        && (p.is_ascii_alphanumeric() || arabic_digit(p).is_some() || matches!(p, '.' | '．'))
+    {
+        return None;
+    }
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int_len = digits(i);
+    let mut end = i + int_len;
+    let mut frac_len = 0;
+    if b.get(end) == Some(&b'.') {
+        frac_len = digits(end + 1);
+        if frac_len == 0 {
+            return None;
+        }
+        end += 1 + frac_len;
+    }
+    // At most 18 digits: the value is exact in an i64, as the general reader's.
+    if int_len + frac_len > 18 {
+        return None;
+    }
+    let clean_end = match text[end..].chars().next() {
+        None => true,
+        Some(c @ '\u{4e00}'..='\u{9fff}') => !starts_numeral_u32(c as u32) && !"点點余多几幾分又打".contains(c),
+        Some(c) => "%％，。、；：）（”“\n".contains(c),
+    };
+    if !clean_end {
+        return None;
+    }
+    let mut m: i128 = 0;
+    for &d in b[i..end].iter().filter(|d| d.is_ascii_digit()) {
+        m = m * 10 + i128::from(d - b'0');
+    }
+    let value = Dec {
+        m,
+        e: -(frac_len as i32),
+    }
+    .to_f64()?;
+    Some(NumeralMatch {
+        start: i,
+        end,
+        value,
+        approx: false,
+        script: Script::Arabic,
+        denominator: None,
+        numerator: None,
+        bare_denominator: false,
+        digit_sequence: false,
+        bare_multiplier: false,
+        ends_with_multiplier: false,
+    })
 }
 
 /// Words that begin with a numeral character but state no quantity: `一切`, `一般`,
@@ -1503,6 +1570,39 @@ mod tests {
         assert_eq!(v, [2222.0, 2222.0, 22222.0, 222.0]);
         let v: Vec<f64> = scan("5-20%").iter().map(|m| m.value).collect();
         assert_eq!(v, [5.0, 20.0]);
+    }
+
+    /// Where the plain reader reads a numeral, it reads what the general reader reads.
+    #[test]
+    fn plain_arabic_agrees_with_the_general_reader() {
+        let pieces = [
+            "1", "23", "4.5", ".", "0", "%", "亿", "万", "元", "个", "点", "余", "多", "分之", "又", "打", "年", "，",
+            ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。",
+        ];
+        let mut state = 0xfeed_face_dead_beef_u64;
+        let mut read = 0;
+        for _ in 0..80_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 8) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for i in 0..text.len() {
+                if let Some(m) = plain_arabic_at(&text, i) {
+                    read += 1;
+                    match read_at(&text, i) {
+                        Read::Numeral(general) => assert_eq!(m, general, "{text:?} at {i}"),
+                        _ => panic!("{text:?} at {i}: the general reader reads no numeral"),
+                    }
+                }
+            }
+        }
+        assert!(read > 8_000, "the plain reader read too little ({read})");
     }
 
     #[test]
