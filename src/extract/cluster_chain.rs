@@ -15,33 +15,172 @@
 //!
 //! Not structures: `一群一策` (a formula), `七大产业集群` alone (no chains).
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
 use super::{Claims, Doc, Found, has_any};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
 const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
 
-/// `7群12链` and `12链7群`.
-static COMPACT: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"({NUM})群({NUM})链|({NUM})链({NUM})群")).unwrap());
-
-/// One spelled-out half: `12条产业链`, `7大产业集群`, `18条乡村富民产业链`.
-fn half(name: &str) -> String {
-    format!(r"({NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}")
+/// A structure as written: its span and the spans of its two counts, the first count
+/// written first; `clusters_first` tells which is which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pair {
+    start: usize,
+    end: usize,
+    first: (usize, usize),
+    second: (usize, usize),
+    clusters_first: bool,
 }
 
-static SPELLED: Lazy<Regex> = Lazy::new(|| {
-    // Chains end in 产业链 (or 链); clusters in 产业集群 or 集群 (先进制造业集群).
-    let chain = half("链");
-    let cluster = half("集群");
-    let link = "(?:和|与|及|以及|、|，|加)";
-    Regex::new(&format!(r"{chain}{link}{cluster}|{cluster}{link}{chain}")).unwrap()
-});
+/// The digits of a count: Arabic (ASCII or full-width), or Chinese.
+fn digit_class(c: char) -> Option<bool> {
+    match c {
+        '0'..='9' | '０'..='９' => Some(true),
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' => Some(false),
+        _ => None,
+    }
+}
 
-/// The spans of the sentences of `text` (cut after 。 and ；, which no pattern here
-/// crosses) that contain every one of `needles`.
+/// The ends of the runs of one kind of digit that start at `p`, longest first.
+fn count_ends(text: &str, p: usize) -> Vec<usize> {
+    let Some(class) = text[p..].chars().next().and_then(digit_class) else {
+        return Vec::new();
+    };
+    let mut ends: Vec<usize> = text[p..]
+        .char_indices()
+        .take_while(|(_, c)| digit_class(*c) == Some(class))
+        .map(|(i, c)| p + i + c.len_utf8())
+        .collect();
+    ends.reverse();
+    ends
+}
+
+/// Is `c` of the Han script (what the regex class `\p{Han}` matches)?
+fn is_han_script(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2E99}' | '\u{2E9B}'..='\u{2EF3}' | '\u{2F00}'..='\u{2FD5}' | '\u{3005}' | '\u{3007}'
+        | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303B}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FA6D}' | '\u{FA70}'..='\u{FAD9}' | '\u{16FE2}' | '\u{16FE3}' | '\u{16FF0}' | '\u{16FF1}'
+        | '\u{20000}'..='\u{2A6DF}' | '\u{2A700}'..='\u{2B739}' | '\u{2B740}'..='\u{2B81D}'
+        | '\u{2B820}'..='\u{2CEA1}' | '\u{2CEB0}'..='\u{2EBE0}' | '\u{2EBF0}'..='\u{2EE5D}'
+        | '\u{2F800}'..='\u{2FA1D}' | '\u{30000}'..='\u{3134A}' | '\u{31350}'..='\u{323AF}')
+}
+
+/// One spelled-out half at `p`: `12条产业链`, `7大产业集群`, `18条乡村富民产业链`, every way it
+/// can be read, in the order a backtracking regex tries them, until `f` accepts one:
+/// `(the count's end, the half's end)`.
+///
+/// `({NUM})(?:条|个|大)?\p{Han}{0,6}?{name}`
+fn half_at(text: &str, p: usize, name: &str, f: &mut dyn FnMut(usize, usize) -> bool) -> bool {
+    for q in count_ends(text, p) {
+        let classified = text[q..].starts_with(['条', '个', '大']).then_some(q + '条'.len_utf8());
+        for from in classified.into_iter().chain([q]) {
+            let mut at = from;
+            for k in 0..=6 {
+                if text[at..].starts_with(name) && f(q, at + name.len()) {
+                    return true;
+                }
+                match text[at..].chars().next() {
+                    Some(c) if k < 6 && is_han_script(c) => at += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The words that link the two halves.
+const LINKS: [&str; 7] = ["和", "与", "及", "以及", "、", "，", "加"];
+
+/// `first`-named half, a link, `second`-named half at `p`: the pair read first.
+fn spelled_at(text: &str, p: usize, first: &str, second: &str) -> Option<(usize, (usize, usize), (usize, usize))> {
+    let mut out = None;
+    half_at(text, p, first, &mut |q1, e1| {
+        let Some(link) = LINKS.iter().find(|l| text[e1..].starts_with(**l)) else {
+            return false;
+        };
+        let s2 = e1 + link.len();
+        half_at(text, s2, second, &mut |q2, e2| {
+            out = Some((e2, (p, q1), (s2, q2)));
+            true
+        })
+    });
+    out
+}
+
+/// `N群M链` or `M链N群` at `p`.
+fn compact_at(text: &str, p: usize) -> Option<Pair> {
+    for (mid, last, clusters_first) in [("群", "链", true), ("链", "群", false)] {
+        let &q1 = count_ends(text, p).first()?;
+        if !text[q1..].starts_with(mid) {
+            continue;
+        }
+        let s2 = q1 + mid.len();
+        let Some(&q2) = count_ends(text, s2).first() else {
+            continue;
+        };
+        if text[q2..].starts_with(last) {
+            return Some(Pair {
+                start: p,
+                end: q2 + last.len(),
+                first: (p, q1),
+                second: (s2, q2),
+                clusters_first,
+            });
+        }
+    }
+    None
+}
+
+/// Every match of `at` in `text`, leftmost first and not overlapping, tried at the
+/// characters a count can start with.
+fn pairs(text: &str, at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (p, c) in text.char_indices() {
+        if p < from || digit_class(c).is_none() {
+            continue;
+        }
+        if let Some(m) = at(text, p) {
+            from = m.end;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// `7群12链` and `12链7群`: every match, leftmost first.
+///
+/// `({NUM})群({NUM})链|({NUM})链({NUM})群`
+fn compacts(text: &str) -> Vec<Pair> {
+    pairs(text, compact_at)
+}
+
+/// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: every match, leftmost first.
+///
+/// `{half(链)}{link}{half(集群)}|{half(集群)}{link}{half(链)}`, link `和|与|及|以及|、|，|加`
+fn spelled(text: &str) -> Vec<Pair> {
+    pairs(text, |text, p| {
+        let (end, first, second, clusters_first) = match spelled_at(text, p, "链", "集群") {
+            Some((e, a, b)) => (e, a, b, false),
+            None => {
+                let (e, a, b) = spelled_at(text, p, "集群", "链")?;
+                (e, a, b, true)
+            }
+        };
+        Some(Pair {
+            start: p,
+            end,
+            first,
+            second,
+            clusters_first,
+        })
+    })
+}
+
+/// The sentences of `text` (cut after 。 and ；, which no structure crosses) that contain
+/// every one of `needles`, with their offsets.
 fn sentences_with<'t>(text: &'t str, needles: &'t [&'t str]) -> impl Iterator<Item = (usize, &'t str)> + 't {
     text.split_inclusive(['。', '；'])
         .scan(0, |at, s| {
@@ -52,39 +191,11 @@ fn sentences_with<'t>(text: &'t str, needles: &'t [&'t str]) -> impl Iterator<It
         .filter(move |(_, s)| needles.iter().all(|n| s.contains(n)))
 }
 
-/// The captures of `re` in the sentences of `text` that hold all of `needles`, with the
-/// offset of their sentence. No match crosses a sentence end, so these are the matches
-/// of `re` in the whole text, found without reading the sentences that cannot match.
-fn captures_in_sentences<'t>(
-    text: &'t str,
-    needles: &'t [&'t str],
-    re: &'static Regex,
-) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + 't {
-    sentences_with(text, needles).flat_map(move |(at, s)| re.captures_iter(s).map(move |c| (at, c)))
-}
-
-/// `(start, end, clusters, chains)` of each match of a two-alternative regex whose groups
-/// are (1, 2) in the first alternative and (3, 4) in the second, the clusters first in
-/// the first alternative when `clusters_first`, and the other way round in the second.
-fn counted_pairs<'t>(
-    caps: impl Iterator<Item = (usize, regex::Captures<'t>)>,
-    clusters_first: bool,
-) -> impl Iterator<Item = (usize, usize, u32, u32)> {
-    caps.filter_map(move |(at, c)| {
-        let all = c.get(0)?;
-        let (first, second, swapped) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(a), Some(b), _, _) => (a, b, !clusters_first),
-            (_, _, Some(a), Some(b)) => (a, b, clusters_first),
-            _ => return None,
-        };
-        let (clusters, chains) = if swapped { (second, first) } else { (first, second) };
-        Some((
-            at + all.start(),
-            at + all.end(),
-            count(clusters.as_str())?,
-            count(chains.as_str())?,
-        ))
-    })
+/// `(start, end, clusters, chains)` of a structure found at offset `at`.
+fn structure_counts(text: &str, at: usize, p: &Pair) -> Option<(usize, usize, u32, u32)> {
+    let (a, b) = (&text[p.first.0..p.first.1], &text[p.second.0..p.second.1]);
+    let (clusters, chains) = if p.clusters_first { (a, b) } else { (b, a) };
+    Some((at + p.start, at + p.end, count(clusters)?, count(chains)?))
 }
 
 fn count(s: &str) -> Option<u32> {
@@ -103,13 +214,14 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['群']) {
         return Vec::new();
     }
-    let mut found: Vec<(usize, usize, u32, u32)> =
-        counted_pairs(captures_in_sentences(text, &["群", "链"], &COMPACT), true)
-            .chain(counted_pairs(
-                captures_in_sentences(text, &["集群", "链"], &SPELLED),
-                false,
-            ))
-            .collect();
+    let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
+    for (at, sentence) in sentences_with(text, &["群", "链"]) {
+        let mut pairs = compacts(sentence);
+        if sentence.contains("集群") {
+            pairs.extend(spelled(sentence));
+        }
+        found.extend(pairs.iter().filter_map(|p| structure_counts(sentence, at, p)));
+    }
     if found.is_empty() {
         return Vec::new();
     }
@@ -201,13 +313,13 @@ const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
 fn number_run_before(text: &str, end: usize) -> Option<usize> {
     let head = &text[..end];
     let last = head.chars().next_back()?;
-    let arabic = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let chinese = |c: char| "一二三四五六七八九十两".contains(c);
-    let run: usize = if arabic(last) {
-        head.chars().rev().take_while(|c| arabic(*c)).map(char::len_utf8).sum()
-    } else {
-        head.chars().rev().take_while(|c| chinese(*c)).map(char::len_utf8).sum()
-    };
+    let class = digit_class(last)?;
+    let run: usize = head
+        .chars()
+        .rev()
+        .take_while(|c| digit_class(*c) == Some(class))
+        .map(char::len_utf8)
+        .sum();
     (run > 0).then_some(end - run)
 }
 
@@ -286,8 +398,9 @@ fn split_items(list: &str, want: usize) -> Vec<String> {
 /// Groups like `除A和B两大千亿级产业集群外` / `还有C、D两大三百亿级产业集群`: each group's
 /// items, when their number equals the group's count.
 fn groups(body: &str, name: &str) -> Vec<String> {
-    static GROUP: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)")).unwrap());
+    static GROUP: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)")).unwrap()
+    });
     let mut out = Vec::new();
     let mut from = 0;
     for c in GROUP.captures_iter(body) {
@@ -315,6 +428,74 @@ fn groups(body: &str, name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use crate::{ClusterChain, Fact};
+
+    /// The structure matchers give the matches of the regexes they replace.
+    #[test]
+    fn structure_matchers_agree_with_the_regexes() {
+        use super::{NUM, Pair, compacts, spelled};
+        let compact = regex::Regex::new(&format!(r"({NUM})群({NUM})链|({NUM})链({NUM})群")).unwrap();
+        let half = |name: &str| format!(r"({NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}");
+        let link = "(?:和|与|及|以及|、|，|加)";
+        let spelled_re = regex::Regex::new(&format!(
+            r"{}{link}{}|{}{link}{}",
+            half("链"),
+            half("集群"),
+            half("集群"),
+            half("链")
+        ))
+        .unwrap();
+        // The first alternative's first count is the clusters' in COMPACT, the chains' in SPELLED.
+        fn as_pair(c: regex::Captures<'_>, first_alt_clusters_first: bool) -> Pair {
+            let all = c.get(0).unwrap();
+            let span = |i: usize| c.get(i).map(|m| (m.start(), m.end()));
+            let (first, second, alt1) = match (span(1), span(2)) {
+                (Some(a), Some(b)) => (a, b, true),
+                _ => (span(3).unwrap(), span(4).unwrap(), false),
+            };
+            Pair {
+                start: all.start(),
+                end: all.end(),
+                first,
+                second,
+                clusters_first: alt1 == first_alt_clusters_first,
+            }
+        }
+        // Texts built like structures, with random pieces in and around them.
+        let nums = ["12", "７", "十二", "两", "三", "1０"];
+        let gaps = ["", "", "产业", "特色", "乡村富民", "十", "链", "条", "〇", "A"];
+        let names = ["链", "产业链", "集群", "产业集群", "群"];
+        let joins = ["和", "以及", "、", "，", "加", "", "又"];
+        let noise = ["", "", "", "重点", "。", "7", "大", "群", "链"];
+        let mut state = 0x0123_4567_89ab_cdef_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            for _ in 0..2 {
+                text.push_str(noise[next(noise.len())]);
+                text.push_str(nums[next(nums.len())]);
+                text.push_str(["", "条", "个", "大"][next(4)]);
+                for _ in 0..next(4) {
+                    text.push_str(gaps[next(gaps.len())]);
+                }
+                text.push_str(names[next(names.len())]);
+                text.push_str(joins[next(joins.len())]);
+            }
+            text.push_str(noise[next(noise.len())]);
+            let want: Vec<Pair> = compact.captures_iter(&text).map(|c| as_pair(c, true)).collect();
+            assert_eq!(compacts(&text), want, "COMPACT in {text}");
+            found += want.len();
+            let want: Vec<Pair> = spelled_re.captures_iter(&text).map(|c| as_pair(c, false)).collect();
+            assert_eq!(spelled(&text), want, "SPELLED in {text}");
+            found += want.len();
+        }
+        assert!(found > 500, "too few structures in the random texts ({found})");
+    }
 
     /// The hand matchers give the matches of the regexes they replace, on random texts
     /// of the patterns' pieces.
