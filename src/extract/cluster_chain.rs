@@ -226,8 +226,9 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         return Vec::new();
     }
     found.sort();
-    let clusters = enumeration(text, "产业集群");
-    let chains = enumeration(text, "产业链");
+    let counts: Vec<(usize, usize, usize)> = counts(text).collect();
+    let clusters = enumeration(text, &counts, "产业集群");
+    let chains = enumeration(text, &counts, "产业链");
     found
         .into_iter()
         .map(|(start, end, n, m)| {
@@ -254,8 +255,8 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
 
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the
 /// members, in order, of the first enumeration of `name` in the text.
-fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
-    for c in intros(text) {
+fn enumeration(text: &str, counts: &[(usize, usize, usize)], name: &str) -> Option<(u32, Vec<String>)> {
+    for c in intros(text, counts) {
         if c.name != name {
             continue;
         }
@@ -276,7 +277,7 @@ fn enumeration(text: &str, name: &str) -> Option<(u32, Vec<String>)> {
         }
     }
     // `培育新材料、高端装备、生物医药三大产业集群`: a list right before its count.
-    for c in counted(text) {
+    for c in counted(text, counts) {
         let Some(n) = count(c.number).filter(|n| *n > 1) else {
             continue;
         };
@@ -335,8 +336,8 @@ fn counts(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 /// leftmost first.
 ///
 /// `({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)`
-fn intros(text: &str) -> impl Iterator<Item = Counted<'_>> {
-    counts(text).filter_map(|(start, q, after)| {
+fn intros<'t>(text: &'t str, counts: &'t [(usize, usize, usize)]) -> impl Iterator<Item = Counted<'t>> {
+    counts.iter().filter_map(|&(start, q, after)| {
         let name = NAMES.iter().copied().find(|n| text[after..].starts_with(n))?;
         let rest = after + name.len();
         let intro = ["包括", "分别是", "分别为", "是", "为", "即", "中", "有"]
@@ -355,9 +356,9 @@ fn intros(text: &str) -> impl Iterator<Item = Counted<'_>> {
 /// name: every match, leftmost first and not overlapping.
 ///
 /// `({NUM})(?:条|个|大)[^，、。；：]{0,8}?(产业链|产业集群)`
-fn counted(text: &str) -> impl Iterator<Item = Counted<'_>> {
+fn counted<'t>(text: &'t str, counts: &'t [(usize, usize, usize)]) -> impl Iterator<Item = Counted<'t>> {
     let mut last_end = 0;
-    counts(text).filter_map(move |(start, q, after)| {
+    counts.iter().filter_map(move |&(start, q, after)| {
         if start < last_end {
             return None;
         }
@@ -501,7 +502,7 @@ mod tests {
     /// of the patterns' pieces.
     #[test]
     fn matchers_agree_with_the_regexes() {
-        use super::{Counted, NUM, counted, intros};
+        use super::{Counted, NUM, counted, counts, intros};
         let intro_re = regex::Regex::new(&format!(
             r"({NUM})(?:条|个|大)(产业链|产业集群)(?:包括|分别是|分别为|是|为|即|中|有)"
         ))
@@ -551,10 +552,11 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
+            let counts: Vec<_> = counts(&text).collect();
             let want: Vec<_> = intro_re.captures_iter(&text).map(as_counted).collect();
-            assert_eq!(intros(&text).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(intros(&text, &counts).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = counted_re.captures_iter(&text).map(as_counted).collect();
-            assert_eq!(counted(&text).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(counted(&text, &counts).collect::<Vec<_>>(), want, "{text}");
             found += want.len();
         }
         assert!(found > 500, "too few matches in the random texts ({found})");

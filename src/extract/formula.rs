@@ -51,7 +51,34 @@ const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
 /// A Chinese numeral character of a formula's count (一 … 十, 两).
 fn is_count_char(c: char) -> bool {
-    "一二三四五六七八九十两".contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两'
+    )
+}
+
+/// The value of a formula's count: one character read directly (the common case), more
+/// by the numeral reader.
+fn count_value(count: &str) -> Option<f64> {
+    let mut chars = count.chars();
+    let one = match (chars.next(), chars.next()) {
+        (Some(c), None) => c,
+        _ => return numeral::parse(count).ok(),
+    };
+    let v = match one {
+        '一' => 1.0,
+        '二' | '两' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        '十' => 10.0,
+        _ => return numeral::parse(count).ok(),
+    };
+    Some(v)
 }
 
 /// Classifiers (and 大) between a formula's count and its word: `六项机制`, `七大行动`.
@@ -67,7 +94,7 @@ fn parts(text: &str) -> Option<Vec<(u32, String)>> {
         if count_len == 0 {
             return None;
         }
-        let n = numeral::parse(&rest[..count_len]).ok()?;
+        let n = count_value(&rest[..count_len])?;
         if n.fract() != 0.0 || !(1.0..=20.0).contains(&n) {
             return None;
         }
@@ -147,7 +174,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         if out.iter().any(|f| f.start <= start && start < f.end + "”".len()) {
             continue;
         }
-        let Ok(n) = numeral::parse(count) else { continue };
+        let Some(n) = count_value(count) else { continue };
         // Party congresses (十九大, 二十大) are no formulas; N is small in formulas.
         if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || text[..start].ends_with(['十', '第']) {
             continue;
@@ -219,7 +246,7 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
     let paragraph = &text[close..para_end];
     for (s, e) in quoted(paragraph, 2, 40) {
         let item = &paragraph[s..e];
-        if item.starts_with(|ch: char| "一二三四五六七八九十两".contains(ch)) {
+        if item.starts_with(is_count_char) {
             continue;
         }
         for (i, (n, word)) in parts.iter().enumerate() {
@@ -319,6 +346,15 @@ mod tests {
 
     fn p(list: &[(u32, &str)]) -> Vec<(u32, String)> {
         list.iter().map(|(n, w)| (*n, w.to_string())).collect()
+    }
+
+    #[test]
+    fn count_values_agree_with_the_numeral_reader() {
+        for c in [
+            "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十二", "二十",
+        ] {
+            assert_eq!(super::count_value(c), crate::numeral::parse(c).ok(), "{c}");
+        }
     }
 
     #[test]

@@ -280,7 +280,10 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
 }
 
 fn is_cn_numeral_char(c: char) -> bool {
-    "一二三四五六七八九十百千万两".contains(c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '两'
+    )
 }
 
 /// Is the one-character numeral at `start..end` the first or third character of a
