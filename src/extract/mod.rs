@@ -219,7 +219,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         numerals: Default::default(),
     };
     let mut claims = Claims::default();
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(joined.text.len() / 128 + 4);
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -370,10 +370,15 @@ const TIME_WORD_BITS: u64 = {
 /// where the date anchors are.
 fn read_triggers(text: &str) -> Triggers {
     let mut mask = 0u64;
-    let mut runs = crate::numeral::StarterRuns::default();
-    let mut date_anchors = Vec::new();
-    let mut time_word_starts = Vec::new();
-    let mut clause_marks = Vec::new();
+    // Sized for report prose (a clause mark every ten characters or so), so that the
+    // vectors rarely grow while they are filled.
+    let n = text.len();
+    let mut runs = crate::numeral::StarterRuns {
+        runs: Vec::with_capacity(n / 32 + 4),
+    };
+    let mut date_anchors = Vec::with_capacity(n / 64 + 4);
+    let mut time_word_starts = Vec::with_capacity(n / 128 + 4);
+    let mut clause_marks = Vec::with_capacity(n / 24 + 4);
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
