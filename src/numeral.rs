@@ -141,10 +141,14 @@ impl StarterRuns {
     /// Records the character `u` at byte `i` (characters are seen in order).
     #[inline]
     pub fn see(&mut self, i: usize, u: u32) {
-        if !starts_numeral_u32(u) {
-            return;
+        if starts_numeral_u32(u) {
+            self.see_starter(i, char::from_u32(u).map_or(1, char::len_utf8));
         }
-        let len = char::from_u32(u).map_or(1, char::len_utf8);
+    }
+
+    /// Records a character a numeral may start with, at byte `i`, `len` bytes long.
+    #[inline]
+    pub fn see_starter(&mut self, i: usize, len: usize) {
         match self.runs.last_mut() {
             Some(run) if run.1 == i => run.1 = i + len,
             _ => self.runs.push((i, i + len)),
@@ -433,7 +437,7 @@ pub(crate) fn starts_numeral_u32(u: u32) -> bool {
 }
 
 /// Every character a numeral (or its sign) may begin with.
-const STARTER_CHARS: &str = "负負-－−.．半0123456789０１２３４５６７８９零〇一二三四五六七八九两兩倆壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟万萬亿億兆廿卅卌";
+pub(crate) const STARTER_CHARS: &str = "负負-－−.．半0123456789０１２３４５６７８９零〇一二三四五六七八九两兩倆壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟万萬亿億兆廿卅卌";
 
 /// [`STARTER_CHARS`] as a bitmap over the Basic Multilingual Plane (8 KiB): the test of
 /// every character of a text is one load and one mask.

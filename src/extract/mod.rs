@@ -265,18 +265,41 @@ const TRIGGERS: [char; 39] = [
 
 /// The bit of a trigger character in [`Doc::triggers`].
 fn trigger_bit(c: char) -> u64 {
-    match TRIGGER_INDEX.get(c as usize) {
-        Some(&t) if t != 0 => 1 << (t - 1),
+    match CHAR_KIND.get(c as usize).map(|k| k & KIND_TRIGGER) {
+        Some(t) if t != 0 => 1 << (t - 1),
         _ => 0,
     }
 }
 
-/// For each code point of the Basic Multilingual Plane, its trigger index plus one, or 0.
-static TRIGGER_INDEX: [u8; 0x10000] = {
+/// [`CHAR_KIND`]: the trigger index plus one, in the low six bits (0: no trigger).
+const KIND_TRIGGER: u8 = 0x3F;
+/// [`CHAR_KIND`]: a numeral may start with the character.
+const KIND_STARTER: u8 = 0x40;
+/// [`CHAR_KIND`]: the character is a clause mark.
+const KIND_MARK: u8 = 0x80;
+/// The clause marks: ，。；：！？, their ASCII forms, and the line break.
+const CLAUSE_MARK_CHARS: [char; 12] = ['，', '。', '；', '：', '！', '？', '\n', ',', ';', ':', '!', '?'];
+
+/// For each code point of the Basic Multilingual Plane, what the pass over the text
+/// records of it: its trigger index, whether a numeral may start with it, whether it is
+/// a clause mark. Read only for the characters [`INTERESTING`] marks.
+static CHAR_KIND: [u8; 0x10000] = {
     let mut t = [0u8; 0x10000];
     let mut i = 0;
     while i < TRIGGERS.len() {
         t[TRIGGERS[i] as usize] = i as u8 + 1;
+        i += 1;
+    }
+    let starters = crate::numeral::STARTER_CHARS.as_bytes();
+    let mut i = 0;
+    while i < starters.len() {
+        let (u, n) = crate::numeral::decode_utf8(starters, i);
+        t[u as usize] |= KIND_STARTER;
+        i += n;
+    }
+    let mut i = 0;
+    while i < CLAUSE_MARK_CHARS.len() {
+        t[CLAUSE_MARK_CHARS[i] as usize] |= KIND_MARK;
         i += 1;
     }
     t
@@ -292,10 +315,9 @@ static INTERESTING: [u64; 1024] = {
         map[(u >> 6) as usize] |= 1 << (u & 63);
         i += 1;
     }
-    let marks = ['，', '。', '；', '：', '！', '？', '\n', ',', ';', ':', '!', '?'];
     let mut i = 0;
-    while i < marks.len() {
-        let u = marks[i] as u32;
+    while i < CLAUSE_MARK_CHARS.len() {
+        let u = CLAUSE_MARK_CHARS[i] as u32;
         map[(u >> 6) as usize] |= 1 << (u & 63);
         i += 1;
     }
@@ -325,16 +347,6 @@ pub(crate) struct ClauseMark {
     pub end: usize,
     /// Does it end a sentence too (not ，：)?
     pub ends_sentence: bool,
-}
-
-/// Is code point `u` a clause mark, and does it end a sentence?
-#[inline]
-fn clause_mark(u: u32) -> Option<bool> {
-    match char::from_u32(u)? {
-        '。' | '；' | '！' | '？' | '\n' | ';' | '!' | '?' => Some(true),
-        '，' | '：' | ',' | ':' => Some(false),
-        _ => None,
-    }
 }
 
 /// The trigger bits of the date anchors (年, 月, 季, 五, 同).
@@ -385,7 +397,8 @@ fn read_triggers(text: &str) -> Triggers {
         let (u, n) = crate::numeral::decode_utf8(b, i);
         // Most characters are neither: one load from an 8 KiB bitmap tells.
         if u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0 {
-            let t = TRIGGER_INDEX[u as usize];
+            let kind = CHAR_KIND[u as usize];
+            let t = kind & KIND_TRIGGER;
             if t != 0 {
                 let bit = 1 << (t - 1);
                 mask |= bit;
@@ -395,12 +408,14 @@ fn read_triggers(text: &str) -> Triggers {
                     time_word_starts.push(i);
                 }
             }
-            runs.see(i, u);
-            if let Some(ends_sentence) = clause_mark(u) {
+            if kind & KIND_STARTER != 0 {
+                runs.see_starter(i, n);
+            }
+            if kind & KIND_MARK != 0 {
                 clause_marks.push(ClauseMark {
                     at: i,
                     end: i + n,
-                    ends_sentence,
+                    ends_sentence: !matches!(u, 0xFF0C | 0xFF1A | 0x2C | 0x3A),
                 });
             }
         }
