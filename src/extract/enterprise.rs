@@ -61,8 +61,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let mut last_end = 0;
     let mut from = 0;
     // The next 公司 and the next 合伙, each searched again only once passed: linear.
-    let mut next_gongsi = text.find("公司");
-    let mut next_hehuo = text.find("合伙");
+    let mut next_gongsi = if super::has_any(doc, &['公']) {
+        text.find("公司")
+    } else {
+        None
+    };
+    let mut next_hehuo = if super::has_any(doc, &['合']) {
+        text.find("合伙")
+    } else {
+        None
+    };
     loop {
         if next_gongsi.is_some_and(|p| p < from) {
             next_gongsi = text[from..].find("公司").map(|p| from + p);

@@ -43,7 +43,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         }
     }
     // 打对折: half price.
-    for half in ["打对折", "打對折"] {
+    let halves: &[&str] = if has_any(doc, &['折']) {
+        &["打对折", "打對折"]
+    } else {
+        &[]
+    };
+    for half in halves {
         let mut from = 0;
         while let Some(p) = text[from..].find(half) {
             let s = from + p + "打".len();
