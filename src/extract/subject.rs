@@ -293,8 +293,8 @@ fn change_before(clause: &str) -> Option<Change> {
 }
 
 /// What the backward search found.
-enum Before {
-    Phrase(String),
+enum Before<'t> {
+    Phrase(&'t str),
     /// A share (`占…的84%`) or a generic head: the sentence's subject.
     Inherit,
 }
@@ -302,7 +302,7 @@ enum Before {
 /// The noun phrase that ends right before the value (connectors skipped). Most phrases
 /// end within a few words: the last 15 characters are segmented first, and the whole
 /// clause only when the phrase reaches the edge of that window.
-fn phrase_before(clause: &str) -> Before {
+fn phrase_before(clause: &str) -> Before<'_> {
     let short = super::floor_back(clause, clause.len(), 45);
     if short > 0 {
         let (found, reached_edge) = phrase_before_in(&clause[short..]);
@@ -314,7 +314,7 @@ fn phrase_before(clause: &str) -> Before {
 }
 
 /// [`phrase_before`] in `clause` as given; also whether the phrase reached its start.
-fn phrase_before_in(clause: &str) -> (Before, bool) {
+fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     let words = segment::tag_fast(clause);
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
@@ -353,51 +353,58 @@ fn phrase_before_in(clause: &str) -> (Before, bool) {
     if start > 0 && matches!(words[start - 1].text, "比" | "较" | "比较" | "与" | "同") {
         return (Before::Inherit, false);
     }
-    let phrase = trim_actor(&words[start..end]);
+    let phrase = trim_actor(clause, &words[start..end]);
     // A comparison or a change glued to the head by the cut (价格比 + 上年, 价格下降):
     // not part of the subject. The 比 of 占比 (share) stays.
     let mut phrase = match phrase.strip_suffix('比') {
-        Some(head) if !head.ends_with('占') => head.to_string(),
-        _ => phrase.strip_suffix('较').unwrap_or(&phrase).to_string(),
+        Some(head) if !head.ends_with('占') => head,
+        _ => phrase.strip_suffix('较').unwrap_or(phrase),
     };
     if let Some(w) = UP
         .iter()
         .chain(DOWN)
         .find(|w| phrase.ends_with(**w) && phrase.len() > w.len())
     {
-        phrase.truncate(phrase.len() - w.len());
+        phrase = &phrase[..phrase.len() - w.len()];
     }
-    if phrase.is_empty() || GENERIC.contains(&phrase.as_str()) {
+    if phrase.is_empty() || GENERIC.contains(&phrase) {
         (Before::Inherit, reached_edge)
     } else {
         (Before::Phrase(phrase), reached_edge)
     }
 }
 
-/// Drops a leading scope or place (`全市`, `海门区`) from a phrase of several words.
-fn trim_actor(words: &[Word]) -> String {
+/// Drops a leading scope or place (`全市`, `海门区`) from a phrase of several words (consecutive
+/// words of `text`).
+fn trim_actor<'t>(text: &'t str, words: &[Word<'t>]) -> &'t str {
     let mut k = 0;
     if words.len() > 1 && LEADING_ACTORS.contains(&words[0].text) {
         k = 1;
     } else if words.len() > 2 && matches!(words[1].text, "区" | "市" | "县" | "镇") {
         k = 2;
     }
-    words[k..].iter().map(|w| w.text).collect()
+    // The words are consecutive: the phrase is the text from the first to the last.
+    match (words.get(k), words.last()) {
+        (Some(first), Some(last)) => &text[first.start..last.end],
+        _ => "",
+    }
 }
 
 /// The noun phrase after a classifier: `7项工作`, `两条…的便捷通道`.
-fn phrase_after(rest: &str) -> Option<String> {
+fn phrase_after(rest: &str) -> Option<&str> {
     // With the word HMM: the counted thing is often a compound the dictionary lacks.
     let words = segment::tag(rest);
-    let take = |from: usize| -> String {
-        let mut out = String::new();
+    // The words taken are consecutive: the phrase is the text they cover.
+    let take = |from: usize| -> &str {
+        let Some(first) = words.get(from) else { return "" };
+        let (start, mut end) = (first.start, first.start);
         let mut j = from;
         while j < words.len() {
             let w = &words[j];
             if w.text == "、" {
                 // Coordination of nouns (生物医药、电子信息企业), not of counts.
                 if words.get(j + 1).is_some_and(|n| !stop_tag(n.tag) && n.tag != "v") {
-                    out.push('、');
+                    end = w.end;
                     j += 1;
                     continue;
                 }
@@ -407,11 +414,11 @@ fn phrase_after(rest: &str) -> Option<String> {
             // A verb opening the phrase heads a verb phrase when a place or nothing
             // nominal follows (接轨上海), and modifies a noun otherwise (知名药企).
             let opens_verb_phrase = w.tag == "v"
-                && out.is_empty()
+                && end == start
                 && !words
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.tag, "n" | "ng" | "nz" | "vn" | "nt"));
-            let predicate = (matches!(w.tag, "a" | "ad") || PREDICATE_WORDS.contains(&w.text)) && !out.is_empty();
+            let predicate = (matches!(w.tag, "a" | "ad") || PREDICATE_WORDS.contains(&w.text)) && end > start;
             if stop_tag(w.tag)
                 || word_set!(GOVERNING).contains(w.text)
                 || one_char_verb
@@ -420,10 +427,10 @@ fn phrase_after(rest: &str) -> Option<String> {
             {
                 break;
             }
-            out.push_str(w.text);
+            end = w.end;
             j += 1;
         }
-        out.trim_end_matches('、').to_string()
+        rest[start..end].trim_end_matches('、')
     };
     let direct = take(0);
     if !direct.is_empty() {
@@ -475,15 +482,18 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
 }
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in `text`).
+/// A subject as the values of a sentence share it.
+type Subject = std::rc::Rc<str>;
+
 pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
     let mut idx: Vec<usize> = (0..found.len())
         .filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_)))
         .collect();
     idx.sort_by_key(|&i| found[i].start);
-    let mut prev: Option<(usize, usize, Option<String>)> = None; // (sentence start, end, subject)
+    let mut prev: Option<(usize, usize, Option<Subject>)> = None; // (sentence start, end, subject)
     let mut run: Vec<usize> = Vec::new(); // a list of values joined by 、 / 和
     let mut run_from = 0usize; // the position in `idx` where the run starts
-    let mut history: Vec<(usize, Option<String>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
+    let mut history: Vec<(usize, Option<Subject>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
     // The sentence of each value, found by reading forward once (values are in order).
     let mut sentence = 0usize;
     let mut scanned = 0usize;
@@ -512,8 +522,8 @@ pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
             } else {
                 None
             };
-            after.or_else(|| match phrase_before(clause) {
-                Before::Phrase(p) => Some(p),
+            after.map(Subject::from).or_else(|| match phrase_before(clause) {
+                Before::Phrase(p) => Some(Subject::from(p)),
                 Before::Inherit => same_sentence.and_then(|p| p.2.clone()),
             })
         };
@@ -528,7 +538,8 @@ pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
                 &history[..run_from],
                 history.get(run_from).map_or(0, |h| h.0),
             );
-            run = vec![i];
+            run.clear();
+            run.push(i);
             run_from = k;
         }
         // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
@@ -538,7 +549,7 @@ pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
             change
         };
         if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
-            *s = subject.clone();
+            *s = subject.as_deref().map(str::to_string);
             *c = change;
         }
         history.push((sentence, subject.clone()));
@@ -568,7 +579,7 @@ fn split_respectively(
     marks: &[ClauseMark],
     found: &mut [Found],
     run: &[usize],
-    before: &[(usize, Option<String>)],
+    before: &[(usize, Option<Subject>)],
     sentence: usize,
 ) {
     if run.len() < 2 {
@@ -583,7 +594,7 @@ fn split_respectively(
             let subjects: Vec<String> = earlier
                 .iter()
                 .filter(|(s, _)| *s == sentence)
-                .filter_map(|(_, subject)| subject.clone())
+                .filter_map(|(_, subject)| subject.as_deref().map(str::to_string))
                 .collect();
             let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
             if subjects.len() != run.len() || !distinct {
