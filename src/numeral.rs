@@ -194,7 +194,8 @@ pub(crate) const fn decode_utf8(b: &[u8], i: usize) -> (u32, usize) {
 /// [`scan`] over known runs of starter characters ([`StarterRuns`]): a numeral may begin
 /// at any character of a run that the previous numeral did not take.
 pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch> {
-    let mut out = Vec::new();
+    // About one numeral per run of starter characters.
+    let mut out = Vec::with_capacity(runs.len());
     let mut resume = 0;
     for &(run_start, run_end) in runs {
         let mut i = run_start.max(resume);
