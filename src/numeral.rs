@@ -201,11 +201,14 @@ pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch
         let mut i = run_start.max(resume);
         while i < run_end {
             let Some(c) = text[i..].chars().next() else { break };
-            let next = if let Some(m) = plain_arabic_at(text, i) {
+            // Words with a numeral character (一般, 统一) first; then the plain forms; then
+            // the general reader.
+            let plain = |i| plain_arabic_at(text, i).or_else(|| lone_chinese_digit_at(text, i));
+            let next = if let Some(end) = numeral_inside_word(text, i) {
+                end
+            } else if let Some(m) = plain(i) {
                 let end = m.end;
                 out.push(m);
-                end
-            } else if let Some(end) = numeral_inside_word(text, i) {
                 end
             } else {
                 match read_at(text, i) {
@@ -259,12 +262,7 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     if int_len + frac_len > 18 {
         return None;
     }
-    let clean_end = match text[end..].chars().next() {
-        None => true,
-        Some(c @ '\u{4e00}'..='\u{9fff}') => !starts_numeral_u32(c as u32) && !"点點余多几幾分又打".contains(c),
-        Some(c) => "%％，。、；：）（”“\n".contains(c),
-    };
-    if !clean_end {
+    if !ends_any_numeral(text[end..].chars().next()) {
         return None;
     }
     let mut m: i128 = 0;
@@ -282,6 +280,52 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
         value,
         approx: false,
         script: Script::Arabic,
+        denominator: None,
+        numerator: None,
+        bare_denominator: false,
+        digit_sequence: false,
+        bare_multiplier: false,
+        ends_with_multiplier: false,
+    })
+}
+
+/// Does no numeral continue with `next` (the character after one that was read)? A Han
+/// character that is no numeral, multiplier or numeral word, or punctuation such as `%`, `，`.
+fn ends_any_numeral(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c @ '\u{4e00}'..='\u{9fff}') => !starts_numeral_u32(c as u32) && !"点點余多几幾分又打".contains(c),
+        Some(c) => "%％，。、；：）（”“\n".contains(c),
+    }
+}
+
+/// A lone Chinese digit (`一`, `三`, `两`, no financial capital) that no numeral character
+/// follows, read without the general reader; `None` where the general reader must decide.
+/// Where `Some`, it is what [`read_at`] reads (a test compares the two). Words such as
+/// `一般` are checked before, by `numeral_inside_word`.
+fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
+    let mut chars = text[i..].chars();
+    let value = match chars.next()? {
+        '一' => 1.0,
+        '二' | '两' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        _ => return None,
+    };
+    if !ends_any_numeral(chars.next()) {
+        return None;
+    }
+    Some(NumeralMatch {
+        start: i,
+        end: i + '一'.len_utf8(),
+        value,
+        approx: false,
+        script: Script::Chinese,
         denominator: None,
         numerator: None,
         bare_denominator: false,
@@ -1580,15 +1624,16 @@ mod tests {
         assert_eq!(v, [5.0, 20.0]);
     }
 
-    /// Where the plain reader reads a numeral, it reads what the general reader reads.
+    /// Where a plain reader reads a numeral, it reads what the general reader reads.
     #[test]
-    fn plain_arabic_agrees_with_the_general_reader() {
+    fn plain_readers_agree_with_the_general_reader() {
         let pieces = [
             "1", "23", "4.5", ".", "0", "%", "亿", "万", "元", "个", "点", "余", "多", "分之", "又", "打", "年", "，",
-            ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。",
+            ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。", "一", "两",
+            "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切",
         ];
         let mut state = 0xfeed_face_dead_beef_u64;
-        let mut read = 0;
+        let (mut read, mut chinese) = (0, 0);
         for _ in 0..80_000 {
             let mut text = String::new();
             for _ in 0..(state % 8) {
@@ -1601,8 +1646,12 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             for i in 0..text.len() {
-                if let Some(m) = plain_arabic_at(&text, i) {
+                if !text.is_char_boundary(i) {
+                    continue;
+                }
+                if let Some(m) = plain_arabic_at(&text, i).or_else(|| lone_chinese_digit_at(&text, i)) {
                     read += 1;
+                    chinese += usize::from(m.script == Script::Chinese);
                     match read_at(&text, i) {
                         Read::Numeral(general) => assert_eq!(m, general, "{text:?} at {i}"),
                         _ => panic!("{text:?} at {i}: the general reader reads no numeral"),
@@ -1610,7 +1659,10 @@ mod tests {
                 }
             }
         }
-        assert!(read > 8_000, "the plain reader read too little ({read})");
+        assert!(
+            read > 8_000 && chinese > 2_000,
+            "the plain readers read too little ({read}, {chinese} Chinese)"
+        );
     }
 
     #[test]
