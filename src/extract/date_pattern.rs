@@ -351,7 +351,20 @@ pub(crate) fn matches_near(
         if a < pos {
             continue;
         }
-        let mut s = a.saturating_sub(BACK).max(pos).max(tried);
+        // Every character of a date before its first anchor is one of the patterns'
+        // characters: no date starts before the nearest other character.
+        let mut from = a.saturating_sub(BACK).max(pos);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut lo = a;
+        for (i, c) in text[from..a].char_indices().rev() {
+            if !in_date_alphabet(c) {
+                break;
+            }
+            lo = from + i;
+        }
+        let mut s = lo.max(pos).max(tried);
         while s <= a {
             if text.is_char_boundary(s)
                 && let Some(m) = at(t, s)
@@ -368,6 +381,62 @@ pub(crate) fn matches_near(
         }
     }
     out
+}
+
+/// Is `c` a character of some date pattern (a digit, a quote, 年, 月, 至 …)?
+fn in_date_alphabet(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '-'
+                | '~'
+                | '“'
+                | '”'
+                | '十'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '〇'
+                | '零'
+                | '时'
+                | '期'
+                | '间'
+                | '同'
+                | '年'
+                | '度'
+                | '去'
+                | '上'
+                | '今'
+                | '本'
+                | '前'
+                | '明'
+                | '当'
+                | '全'
+                | '末'
+                | '底'
+                | '初'
+                | '月'
+                | '份'
+                | '至'
+                | '到'
+                | '—'
+                | '－'
+                | '～'
+                | '日'
+                | '号'
+                | '中'
+                | '下'
+                | '旬'
+                | '半'
+                | '季'
+                | '第'
+        )
 }
 
 /// `PERIOD` as a matcher for [`matches_near`].
