@@ -60,27 +60,11 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     }
     let mut last_end = 0;
     let mut from = 0;
-    // The next 公司 and the next 合伙, each searched again only once passed: linear.
-    let mut next_gongsi = if super::has_any(doc, &['公']) {
-        text.find("公司")
-    } else {
-        None
-    };
-    let mut next_hehuo = if super::has_any(doc, &['合']) {
-        text.find("合伙")
-    } else {
-        None
-    };
-    loop {
-        if next_gongsi.is_some_and(|p| p < from) {
-            next_gongsi = text[from..].find("公司").map(|p| from + p);
+    // Each 公司 and 合伙, in order.
+    for at in super::positions_of_any(doc, &['公', '合']) {
+        if at < from || !(text[at..].starts_with("公司") || text[at..].starts_with("合伙")) {
+            continue;
         }
-        if next_hehuo.is_some_and(|p| p < from) {
-            next_hehuo = text[from..].find("合伙").map(|p| from + p);
-        }
-        let Some(at) = next_gongsi.into_iter().chain(next_hehuo).min() else {
-            break;
-        };
         from = at + 3;
         // The ending that finishes here: find the legal form whose tail is at `at`.
         let Some((form_start, end)) = ending_at(text, at) else {

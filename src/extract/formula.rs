@@ -16,7 +16,7 @@
 //! clusters of a structure), `二十大` and other party congresses, `三年行动` (a duration),
 //! counts of things (`6个老旧小区`).
 
-use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any};
+use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any, positions};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
@@ -24,28 +24,39 @@ use crate::segment;
 /// The quoted texts of `text` (`“…”`, no quote mark inside) of `min..=max` characters,
 /// as the byte spans of their insides, leftmost first.
 pub(crate) fn quoted(text: &str, min: usize, max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    quoted_at(text, text.match_indices('“').map(|(i, _)| i), min, max)
+}
+
+/// [`quoted`], given the offsets of the opening quote marks of `text`, in order.
+fn quoted_at<'t>(
+    text: &'t str,
+    opens: impl Iterator<Item = usize> + 't,
+    min: usize,
+    max: usize,
+) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut pos = 0;
-    std::iter::from_fn(move || {
-        while let Some(p) = text[pos..].find('“') {
-            let open = pos + p;
-            let inner = open + '“'.len_utf8();
-            pos = inner;
-            let mut count = 0;
-            for (i, c) in text[inner..].char_indices() {
-                match c {
-                    '”' if count >= min => {
-                        pos = inner + i + '”'.len_utf8();
-                        return Some((inner, inner + i));
-                    }
-                    '“' | '”' => break,
-                    _ if count == max => break,
-                    _ => count += 1,
+    opens.filter_map(move |open| {
+        if open < pos {
+            return None;
+        }
+        let inner = open + '“'.len_utf8();
+        pos = inner;
+        let mut count = 0;
+        for (i, c) in text[inner..].char_indices() {
+            match c {
+                '”' if count >= min => {
+                    pos = inner + i + '”'.len_utf8();
+                    return Some((inner, inner + i));
                 }
+                '“' | '”' => break,
+                _ if count == max => break,
+                _ => count += 1,
             }
         }
         None
     })
 }
+
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
@@ -150,7 +161,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         return out;
     }
     // A quoted text of 2 to 15 characters that starts with a Chinese numeral.
-    let quotes = has_any(doc, &['“']).then(|| quoted(text, 2, 15)).into_iter().flatten();
+    let quotes = quoted_at(text, positions(doc, '“'), 2, 15);
     for (s, e) in quotes.filter(|&(s, _)| text[s..].starts_with(is_count_char)) {
         let Some(ps) = parts(&text[s..e]) else { continue };
         let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
@@ -162,12 +173,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let members = members(text, s - "“".len(), e + "”".len(), &ps);
         out.push(formula(s, e, ps, members));
     }
-    let bigs = if has_any(doc, &['大']) {
-        Some(text.match_indices('大'))
-    } else {
-        None
-    };
-    for (at, _) in bigs.into_iter().flatten() {
+    for at in positions(doc, '大') {
         let Some((start, count, tail)) = big_at(text, at) else {
             continue;
         };

@@ -167,6 +167,8 @@ pub(crate) struct Doc<'a> {
     pub numeral_starts: Vec<(usize, usize)>,
     /// Byte offsets of the anchor characters of dates (see [`date_pattern::is_anchor`]).
     pub date_anchors: Vec<usize>,
+    /// Every other trigger character: its byte offset and its index in [`TRIGGERS`].
+    pub trigger_hits: Vec<(usize, u8)>,
     /// Byte offsets of the first characters of unplaced time words (see [`date`]).
     pub time_word_starts: Vec<usize>,
     /// Every numeral of the text, read once for the extractors that need them.
@@ -206,6 +208,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         mask: triggers,
         numeral_starts,
         date_anchors,
+        trigger_hits,
         time_word_starts,
         clause_marks,
     } = read_triggers(&joined.text);
@@ -215,6 +218,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         triggers,
         numeral_starts,
         date_anchors,
+        trigger_hits,
         time_word_starts,
         numerals: Default::default(),
     };
@@ -332,6 +336,8 @@ struct Triggers {
     numeral_starts: Vec<(usize, usize)>,
     /// Where the anchor characters of dates are.
     date_anchors: Vec<usize>,
+    /// Where the other trigger characters are, and which.
+    trigger_hits: Vec<(usize, u8)>,
     /// Where the unplaced time words (目前, 近年来 …) may start.
     time_word_starts: Vec<usize>,
     /// The clause marks, in order.
@@ -389,6 +395,7 @@ fn read_triggers(text: &str) -> Triggers {
         runs: Vec::with_capacity(n / 32 + 4),
     };
     let mut date_anchors = Vec::with_capacity(n / 64 + 4);
+    let mut trigger_hits = Vec::with_capacity(n / 32 + 4);
     let mut time_word_starts = Vec::with_capacity(n / 128 + 4);
     let mut clause_marks = Vec::with_capacity(n / 24 + 4);
     let b = text.as_bytes();
@@ -406,6 +413,8 @@ fn read_triggers(text: &str) -> Triggers {
                     date_anchors.push(i);
                 } else if TIME_WORD_BITS & bit != 0 {
                     time_word_starts.push(i);
+                } else {
+                    trigger_hits.push((i, t - 1));
                 }
             }
             if kind & KIND_STARTER != 0 {
@@ -425,9 +434,39 @@ fn read_triggers(text: &str) -> Triggers {
         mask,
         numeral_starts: runs.runs,
         date_anchors,
+        trigger_hits,
         time_word_starts,
         clause_marks,
     }
+}
+
+/// The byte offsets of `c` in the document, in order: `c` is a trigger character that is
+/// neither a date anchor nor the first character of a time word (those have lists of
+/// their own).
+pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize> + 'd {
+    let bit = trigger_bit(c);
+    debug_assert!(
+        bit != 0 && (DATE_ANCHOR_BITS | TIME_WORD_BITS) & bit == 0,
+        "{c} has no positions"
+    );
+    let index = bit.trailing_zeros() as u8;
+    let hits = if doc.triggers & bit != 0 {
+        &doc.trigger_hits[..]
+    } else {
+        &[]
+    };
+    hits.iter().filter(move |h| h.1 == index).map(|h| h.0)
+}
+
+/// The byte offsets of any of `chars` in the document, in order (see [`positions`]).
+pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
+    let bits = chars.iter().fold(0u64, |b, c| b | trigger_bit(*c));
+    let hits = if doc.triggers & bits != 0 {
+        &doc.trigger_hits[..]
+    } else {
+        &[]
+    };
+    hits.iter().filter(move |h| bits & (1 << h.1) != 0).map(|h| h.0)
 }
 
 /// Does the document have any of `chars` (each one of the trigger characters)?

@@ -13,7 +13,7 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::{Claims, Doc, Found, char_at, floor_back, has_any};
+use super::{Claims, Doc, Found, char_at, floor_back, has_any, positions, positions_of_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -163,9 +163,9 @@ const ORDINAL_SUFFIXES: &[&str] = &["位", "名", "方阵", "梯队", "档次", 
 /// `第N`, `第N位`, `第N名`, or a tier `第N方阵`: every match, leftmost first.
 ///
 /// `第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?`
-fn ordinals(text: &str) -> impl Iterator<Item = RankMatch<'_>> {
-    text.match_indices('第').filter_map(|(at, di)| {
-        let from = at + di.len();
+fn ordinals<'t>(text: &'t str, di_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = RankMatch<'t>> {
+    di_at.filter_map(|at| {
+        let from = at + '第'.len_utf8();
         let number = number_run(text, from, "一二三四五六七八九十两百零〇");
         if number.is_empty() {
             return None;
@@ -183,9 +183,10 @@ fn ordinals(text: &str) -> impl Iterator<Item = RankMatch<'_>> {
 }
 
 /// `榜首`, `首位`: first place, as spans, leftmost first and not overlapping.
-fn tops(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn tops<'t>(text: &'t str, shou_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut last_end = 0;
-    text.match_indices('首').filter_map(move |(at, shou)| {
+    let shou = "首";
+    shou_at.filter_map(move |at| {
         let span = if at >= last_end + "榜".len() && text[..at].ends_with('榜') {
             (at - "榜".len(), at + shou.len())
         } else if text[at + shou.len()..].starts_with('位') && at >= last_end {
@@ -207,11 +208,9 @@ const SHIFT_VERBS: &[&str] = &[
 /// or 名, so they are found from there, reading back over 个, the number and the verb.
 ///
 /// `(前移|上升|…|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)`
-fn shifts(text: &str) -> impl Iterator<Item = RankMatch<'_>> {
-    // Two memchr-fast scans, merged (a scan for either character decodes every one).
-    let mut ends: Vec<(usize, &str)> = text.match_indices('位').chain(text.match_indices('名')).collect();
-    ends.sort_unstable();
-    ends.into_iter().filter_map(|(at, w)| {
+fn shifts<'t>(text: &'t str, ends_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = RankMatch<'t>> {
+    ends_at.filter_map(|at| {
+        let w = &text[at..at + '位'.len_utf8()];
         let suffix = if w == "位" && text[at + w.len()..].starts_with('次') {
             &text[at..at + "位次".len()]
         } else {
@@ -368,7 +367,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     if !has_any(doc, &['第', '首', '位', '名']) {
         return out;
     }
-    let ordinal_matches = has_any(doc, &['第']).then(|| ordinals(text)).into_iter().flatten();
+    let ordinal_matches = ordinals(text, positions(doc, '第'));
     for m in ordinal_matches {
         let (s, e) = (m.start, m.end);
         let Ok(n) = numeral::parse(m.number) else { continue };
@@ -409,12 +408,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    for (start, end) in has_any(doc, &['首']).then(|| tops(text)).into_iter().flatten() {
+    for (start, end) in tops(text, positions(doc, '首')) {
         if let Some(ctx) = scope_before(text, start).or_else(|| list_before(text, start)) {
             out.push(ranking(ctx.start, end, ctx, Some(1), None, None));
         }
     }
-    for m in has_any(doc, &['位', '名']).then(|| shifts(text)).into_iter().flatten() {
+    for m in shifts(text, positions_of_any(doc, &['位', '名'])) {
         let Ok(n) = numeral::parse(m.number) else { continue };
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
             continue;
@@ -526,13 +525,14 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
+            let at = |c: &'static [char]| text.char_indices().filter(move |(_, x)| c.contains(x)).map(|(i, _)| i);
             let want: Vec<_> = ordinal.captures_iter(&text).map(|c| as_match(c, false)).collect();
-            assert_eq!(ordinals(&text).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(ordinals(&text, at(&['第'])).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = shift.captures_iter(&text).map(|c| as_match(c, true)).collect();
-            assert_eq!(shifts(&text).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(shifts(&text, at(&['位', '名'])).collect::<Vec<_>>(), want, "{text}");
             found += want.len();
             let want: Vec<_> = top.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(tops(&text).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(tops(&text, at(&['首'])).collect::<Vec<_>>(), want, "{text}");
         }
         assert!(found > 200, "too few moves in the random texts ({found})");
     }
