@@ -19,6 +19,8 @@ use super::{Claims, Doc, Found, has_any};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
+/// A count, as the regexes that the matchers here replace wrote it (the tests' oracles).
+#[cfg(test)]
 const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
 
 /// A structure as written: its span and the spans of its two counts, the first count
@@ -357,13 +359,25 @@ fn intros<'t>(text: &'t str, counts: &'t [(usize, usize, usize)]) -> impl Iterat
 ///
 /// `({NUM})(?:条|个|大)[^，、。；：]{0,8}?(产业链|产业集群)`
 fn counted<'t>(text: &'t str, counts: &'t [(usize, usize, usize)]) -> impl Iterator<Item = Counted<'t>> {
+    counted_within(text, counts, 8, "，、。；：")
+}
+
+/// [`counted`] with at most `max_gap` characters between the count and the name, none of
+/// them one of `stops`.
+fn counted_within<'t>(
+    text: &'t str,
+    counts: &'t [(usize, usize, usize)],
+    max_gap: usize,
+    stops: &'static str,
+) -> impl Iterator<Item = Counted<'t>> {
     let mut last_end = 0;
     counts.iter().filter_map(move |&(start, q, after)| {
         if start < last_end {
             return None;
         }
         let mut p = after;
-        for k in 0..=8 {
+        let mut gap = 0;
+        loop {
             if let Some(name) = NAMES.iter().copied().find(|n| text[p..].starts_with(n)) {
                 last_end = p + name.len();
                 return Some(Counted {
@@ -373,13 +387,13 @@ fn counted<'t>(text: &'t str, counts: &'t [(usize, usize, usize)]) -> impl Itera
                     name,
                 });
             }
-            let c = text[p..].chars().next().filter(|c| !"，、。；：".contains(*c))?;
-            if k == 8 {
+            let c = text[p..].chars().next().filter(|c| !stops.contains(*c))?;
+            if gap == max_gap {
                 return None;
             }
+            gap += 1;
             p += c.len_utf8();
         }
-        None
     })
 }
 
@@ -399,19 +413,17 @@ fn split_items(list: &str, want: usize) -> Vec<String> {
 /// Groups like `除A和B两大千亿级产业集群外` / `还有C、D两大三百亿级产业集群`: each group's
 /// items, when their number equals the group's count.
 fn groups(body: &str, name: &str) -> Vec<String> {
-    static GROUP: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-        regex::Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)")).unwrap()
-    });
     let mut out = Vec::new();
     let mut from = 0;
-    for c in GROUP.captures_iter(body) {
-        let all = c.get(0).unwrap();
-        if &c[2] != name {
+    // `({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)`
+    let counts: Vec<(usize, usize, usize)> = counts(body).collect();
+    for c in counted_within(body, &counts, usize::MAX, "，、。") {
+        if c.name != name {
             continue;
         }
-        let Some(k) = count(&c[1]) else { continue };
-        let head = &body[from..all.start()];
-        from = all.end();
+        let Some(k) = count(c.number) else { continue };
+        let head = &body[from..c.start];
+        from = c.end;
         // The items stand between the last clause mark and the count.
         let head = head.rsplit(['，', '；']).next().unwrap_or(head);
         let head = ["除了", "除", "还有", "以及", "包括", "有", "和", "及"]
@@ -509,6 +521,7 @@ mod tests {
         .unwrap();
         let counted_re =
             regex::Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。；：]{{0,8}}?(产业链|产业集群)")).unwrap();
+        let group_re = regex::Regex::new(&format!(r"({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)")).unwrap();
         fn as_counted(c: regex::Captures<'_>) -> Counted<'_> {
             let all = c.get(0).unwrap();
             Counted {
@@ -557,6 +570,9 @@ mod tests {
             assert_eq!(intros(&text, &counts).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = counted_re.captures_iter(&text).map(as_counted).collect();
             assert_eq!(counted(&text, &counts).collect::<Vec<_>>(), want, "{text}");
+            let want: Vec<_> = group_re.captures_iter(&text).map(as_counted).collect();
+            let got: Vec<_> = super::counted_within(&text, &counts, usize::MAX, "，、。").collect();
+            assert_eq!(got, want, "{text}");
             found += want.len();
         }
         assert!(found > 500, "too few matches in the random texts ({found})");
