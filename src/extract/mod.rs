@@ -171,6 +171,8 @@ pub(crate) struct Doc<'a> {
     pub trigger_hits: Vec<(usize, u8)>,
     /// Byte offsets of the first characters of unplaced time words (see [`date`]).
     pub time_word_starts: Vec<usize>,
+    /// The clause marks, in order.
+    pub clause_marks: Vec<ClauseMark>,
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
 }
@@ -220,6 +222,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         date_anchors,
         trigger_hits,
         time_word_starts,
+        clause_marks,
         numerals: Default::default(),
     };
     let mut claims = Claims::default();
@@ -245,7 +248,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
             claims.settle();
         }
     }
-    subject::annotate(&joined.text, &clause_marks, &mut found);
+    subject::annotate(&doc, &mut found);
     let mut facts: Vec<Fact> = found
         .into_iter()
         .map(|f| {
@@ -261,10 +264,11 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
 
 /// The characters that rules gate on: a rule whose characters are all absent from a text
 /// is skipped without running its regexes.
-const TRIGGERS: [char; 39] = [
+const TRIGGERS: [char; 50] = [
     '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '目',
     '近', '如', '日', '此', '未', '过', '“', '大', '%', '％', '分', '成', '折', '第', '首', '位', '名', '公', '合',
-    '‰',
+    '‰', // The first characters of change words (上 is above): 增长, 提高, 新增, 扩大, 多增, 攀升, 下降, 减少 …
+    '增', '提', '新', '扩', '多', '攀', '下', '减', '降', '回', '缩',
 ];
 
 /// The bit of a trigger character in [`Doc::triggers`].
@@ -469,6 +473,23 @@ pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterato
     hits.iter().filter(move |h| bits & (1 << h.1) != 0).map(|h| h.0)
 }
 
+/// The byte offsets in `lo..hi` of any of `chars` (see [`positions`]), in order; found by
+/// binary search, so that asking for a short span costs no scan of the document.
+pub(crate) fn positions_in<'d>(doc: &'d Doc, lo: usize, hi: usize, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
+    let bits = chars.iter().fold(0u64, |b, c| b | trigger_bit(*c));
+    let hits = if doc.triggers & bits != 0 {
+        &doc.trigger_hits[..]
+    } else {
+        &[]
+    };
+    let from = hits.partition_point(|h| h.0 < lo);
+    hits[from..]
+        .iter()
+        .take_while(move |h| h.0 < hi)
+        .filter(move |h| bits & (1 << h.1) != 0)
+        .map(|h| h.0)
+}
+
 /// Does the document have any of `chars` (each one of the trigger characters)?
 pub(crate) fn has_any(doc: &Doc, chars: &[char]) -> bool {
     chars.iter().any(|c| {
@@ -494,6 +515,25 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
         to -= 1;
     }
     to
+}
+
+/// Calls `f` with the document of `text` (no line breaks joined), for tests of the parts
+/// that read a [`Doc`].
+#[cfg(test)]
+pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
+    let t = read_triggers(text);
+    let doc = Doc {
+        text,
+        document_year: None,
+        triggers: t.mask,
+        numeral_starts: t.numeral_starts,
+        date_anchors: t.date_anchors,
+        trigger_hits: t.trigger_hits,
+        time_word_starts: t.time_word_starts,
+        clause_marks: t.clause_marks,
+        numerals: Default::default(),
+    };
+    f(&doc)
 }
 
 /// The facts of `text` that `pick` keeps, for the example tables of each extractor.

@@ -22,7 +22,7 @@
 //! 增长 提高 增加 新增 上升 增幅 提升 上涨 / 下降 减少 降低 回落 下滑 (增加值, value added,
 //! is no change).
 
-use super::{ClauseMark, Found};
+use super::{ClauseMark, Doc, Found};
 use crate::fact::{Change, Fact};
 use crate::segment::{self, Word};
 
@@ -259,21 +259,18 @@ static CHANGE_WORDS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync:
     words
 });
 
-/// The first characters of [`CHANGE_WORDS`].
-fn starts_change_word(c: char) -> bool {
-    matches!(
-        c,
-        '增' | '提' | '新' | '上' | '扩' | '多' | '攀' | '下' | '减' | '降' | '回' | '缩'
-    )
-}
+/// The first characters of [`CHANGE_WORDS`], all of them trigger characters.
+const CHANGE_INITIALS: [char; 12] = ['增', '提', '新', '上', '扩', '多', '攀', '下', '减', '降', '回', '缩'];
 
-/// The change word nearest before the end of `clause`: the words are read from left to
-/// right, each taking its characters, and the last one read decides.
-fn change_before(clause: &str) -> Option<Change> {
+/// The change word nearest before byte `end`, read in `lo..end`: the words are read from
+/// left to right at the change initials the document has there, each taking its
+/// characters, and the last one read decides.
+fn change_before(doc: &Doc, lo: usize, end: usize) -> Option<Change> {
+    let clause = &doc.text[..end];
     let mut best = None;
     let mut next = 0;
-    for (i, c) in clause.char_indices() {
-        if i < next || !starts_change_word(c) {
+    for i in super::positions_in(doc, lo, end, &CHANGE_INITIALS) {
+        if i < next {
             continue;
         }
         let rest = &clause[i..];
@@ -485,7 +482,8 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
 /// A subject as the values of a sentence share it.
 type Subject = std::rc::Rc<str>;
 
-pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
+pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
+    let (text, marks) = (doc.text, &doc.clause_marks[..]);
     let mut idx: Vec<usize> = (0..found.len())
         .filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_)))
         .collect();
@@ -506,8 +504,9 @@ pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
             }
             scanned = start;
         }
-        let clause = &text[window_start(text, marks, start)..start];
-        let change = change_before(clause);
+        let clause_start = window_start(text, marks, start);
+        let clause = &text[clause_start..start];
+        let change = change_before(doc, clause_start, start);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
         let joined = same_sentence.is_some_and(|p| joins_values(&text[p.1..start]));
         let is_classifier = match &found[i].fact {
@@ -544,7 +543,7 @@ pub(crate) fn annotate(text: &str, marks: &[ClauseMark], found: &mut [Found]) {
         }
         // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
         let change = if joined {
-            change_before(&text[prev.as_ref().map_or(start, |p| p.1)..start]).or(change)
+            change_before(doc, prev.as_ref().map_or(start, |p| p.1), start).or(change)
         } else {
             change
         };
@@ -620,7 +619,10 @@ mod tests {
     #[test]
     fn change_words_first_char_list_is_complete() {
         for w in super::CHANGE_WORDS.iter() {
-            assert!(super::starts_change_word(w.chars().next().unwrap()), "{w}");
+            assert!(super::CHANGE_INITIALS.contains(&w.chars().next().unwrap()), "{w}");
+        }
+        for c in super::CHANGE_INITIALS {
+            assert!(super::super::TRIGGERS.contains(&c), "{c} is no trigger");
         }
     }
 
@@ -651,7 +653,8 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            assert_eq!(change_before(&clause), oracle(&clause), "{clause}");
+            let got = crate::extract::with_doc(&clause, |doc| change_before(doc, 0, clause.len()));
+            assert_eq!(got, oracle(&clause), "{clause}");
         }
     }
     use crate::{Change, Fact, extract};
