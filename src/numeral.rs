@@ -104,6 +104,12 @@ pub fn parse(s: &str) -> Result<f64, NumeralError> {
         return Err(NumeralError::Empty);
     }
     let off = s.len() - s.trim_start().len();
+    // The plain forms (`2022`, `3.5`, `三`) read what the general reader reads.
+    if let Some(m) = plain_arabic_at(t, 0).or_else(|| lone_chinese_digit_at(t, 0))
+        && m.end == t.len()
+    {
+        return Ok(m.value);
+    }
     match read_at(t, 0) {
         Read::Numeral(m) if m.end == t.len() => Ok(m.value),
         Read::Numeral(m) => Err(NumeralError::Trailing(off + m.end)),
