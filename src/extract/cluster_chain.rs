@@ -183,14 +183,20 @@ fn spelled(text: &str) -> Vec<Pair> {
 
 /// The sentences of `text` (cut after 。 and ；, which no structure crosses) that contain
 /// every one of `needles`, with their offsets.
-fn sentences_with<'t>(text: &'t str, needles: &'t [&'t str]) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    text.split_inclusive(['。', '；'])
-        .scan(0, |at, s| {
-            let start = *at;
-            *at += s.len();
-            Some((start, s))
-        })
-        .filter(move |(_, s)| needles.iter().all(|n| s.contains(n)))
+fn sentences_with<'t>(doc: &'t Doc, needles: &'t [&'t str]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let text = doc.text;
+    let ends = doc
+        .clause_marks
+        .iter()
+        .filter(move |m| text[m.at..].starts_with(['。', '；']))
+        .map(|m| m.end)
+        .chain([text.len()]);
+    ends.scan(0, move |at, end| {
+        let start = *at;
+        *at = end;
+        Some((start, &text[start..end]))
+    })
+    .filter(move |(_, s)| !s.is_empty() && needles.iter().all(|n| s.contains(n)))
 }
 
 /// `(start, end, clusters, chains)` of a structure found at offset `at`.
@@ -217,7 +223,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    for (at, sentence) in sentences_with(text, &["群", "链"]) {
+    for (at, sentence) in sentences_with(doc, &["群", "链"]) {
         let mut pairs = compacts(sentence);
         if sentence.contains("集群") {
             pairs.extend(spelled(sentence));
