@@ -300,8 +300,13 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
 fn ends_any_numeral(next: Option<char>) -> bool {
     match next {
         None => true,
-        Some(c @ '\u{4e00}'..='\u{9fff}') => !starts_numeral_u32(c as u32) && !"点點余多几幾分又打".contains(c),
-        Some(c) => "%％，。、；：）（”“\n".contains(c),
+        Some(c @ '\u{4e00}'..='\u{9fff}') => {
+            !starts_numeral_u32(c as u32) && !matches!(c, '点' | '點' | '余' | '多' | '几' | '幾' | '分' | '又' | '打')
+        }
+        Some(c) => matches!(
+            c,
+            '%' | '％' | '，' | '。' | '、' | '；' | '：' | '）' | '（' | '”' | '“' | '\n'
+        ),
     }
 }
 
