@@ -402,37 +402,54 @@ fn read_triggers(text: &str) -> Triggers {
     let mut trigger_hits = Vec::with_capacity(n / 32 + 4);
     let mut time_word_starts = Vec::with_capacity(n / 128 + 4);
     let mut clause_marks = Vec::with_capacity(n / 24 + 4);
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let (u, n) = crate::numeral::decode_utf8(b, i);
-        // Most characters are neither: one load from an 8 KiB bitmap tells.
-        if u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0 {
-            let kind = CHAR_KIND[u as usize];
-            let t = kind & KIND_TRIGGER;
-            if t != 0 {
-                let bit = 1 << (t - 1);
-                mask |= bit;
-                if DATE_ANCHOR_BITS & bit != 0 {
-                    date_anchors.push(i);
-                } else if TIME_WORD_BITS & bit != 0 {
-                    time_word_starts.push(i);
-                } else {
-                    trigger_hits.push((i, t - 1));
-                }
-            }
-            if kind & KIND_STARTER != 0 {
-                runs.see_starter(i, n);
-            }
-            if kind & KIND_MARK != 0 {
-                clause_marks.push(ClauseMark {
-                    at: i,
-                    end: i + n,
-                    ends_sentence: !matches!(u, 0xFF0C | 0xFF1A | 0x2C | 0x3A),
-                });
+    // What is recorded of an interesting character `u`, `n` bytes long, at byte `i`.
+    let mut record = |i: usize, u: u32, n: usize| {
+        let kind = CHAR_KIND[u as usize];
+        let t = kind & KIND_TRIGGER;
+        if t != 0 {
+            let bit = 1 << (t - 1);
+            mask |= bit;
+            if DATE_ANCHOR_BITS & bit != 0 {
+                date_anchors.push(i);
+            } else if TIME_WORD_BITS & bit != 0 {
+                time_word_starts.push(i);
+            } else {
+                trigger_hits.push((i, t - 1));
             }
         }
+        if kind & KIND_STARTER != 0 {
+            runs.see_starter(i, n);
+        }
+        if kind & KIND_MARK != 0 {
+            clause_marks.push(ClauseMark {
+                at: i,
+                end: i + n,
+                ends_sentence: !matches!(u, 0xFF0C | 0xFF1A | 0x2C | 0x3A),
+            });
+        }
+    };
+    // Most characters are none of these: one load from an 8 KiB bitmap tells. Three-byte
+    // characters (all of CJK) are read straight from the bytes.
+    let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
+    let bytes = text.as_bytes();
+    let mut rest = bytes;
+    let mut i = 0;
+    while let [b0, tail @ ..] = rest {
+        if let ([b1, b2, after @ ..], 0xE0..=0xEF) = (tail, *b0) {
+            let hi = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            if INTERESTING[hi] & (1 << (b2 & 0x3F)) != 0 {
+                record(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
+            }
+            i += 3;
+            rest = after;
+            continue;
+        }
+        let (u, n) = crate::numeral::decode_utf8(bytes, i);
+        if interesting(u) {
+            record(i, u, n);
+        }
         i += n;
+        rest = &bytes[i..];
     }
     Triggers {
         mask,
