@@ -158,6 +158,13 @@ fn many_multipliers_ordinals_and_percent_words() {
     check(&"“一群一策”".repeat(20_000));
     check(&"7大产业集群中，".repeat(20_000));
     check(&"“全国百强”第1位、".repeat(20_000));
+    // Long runs of digits around the words of N群M链 structures.
+    check(&format!(
+        "链群{}群，{}条产业链和{}大产业集群",
+        "1".repeat(200_000),
+        "2".repeat(200_000),
+        "三".repeat(100_000)
+    ));
     // Runs of values after 分别 on one line with no sentence end.
     check(&"出口5亿元、进口3亿元分别增长1%和下降2%".repeat(20_000));
 }

@@ -140,8 +140,14 @@ fn compact_at(text: &str, p: usize) -> Option<Pair> {
 fn pairs(text: &str, at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut from = 0;
+    let mut prev_class = None;
     for (p, c) in text.char_indices() {
-        if p < from || digit_class(c).is_none() {
+        let class = digit_class(c);
+        // Inside a run of digits: what follows the run is the same as from its first
+        // digit, where the pattern was tried already; trying again would be quadratic.
+        let inside_run = class.is_some() && class == prev_class;
+        prev_class = class;
+        if p < from || class.is_none() || inside_run {
             continue;
         }
         if let Some(m) = at(text, p) {
