@@ -13,7 +13,8 @@ use std::time::Instant;
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
 
-/// The adversarial inputs: a name and the unit repeated to the size measured.
+/// The adversarial inputs: a name and the unit repeated to the size measured (after the
+/// words of [`HEAD`] when the name ends in `-after-head`).
 fn inputs() -> Vec<(&'static str, String)> {
     let flat: String = SEED
         .chars()
@@ -31,13 +32,19 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("white-space", " \t\u{3000}\n".into()),
         ("company-endings", "有限公司".into()),
         ("quoted-formulas", "“一群一策”".into()),
+        // One sentence with the words of an N群M链 structure and one long run of digits.
+        ("digits-after-head", "1".into()),
         ("seed", SEED.into()),
     ]
 }
 
+/// What the `-after-head` inputs start with.
+const HEAD: &str = "12条产业链和7大产业集群，链群";
+
 /// The fastest extraction of `unit` repeated to `mb` megabytes, in seconds.
-fn measure(unit: &str, mb: usize) -> f64 {
-    let text = unit.repeat((mb << 20) / unit.len() + 1);
+fn measure(name: &str, unit: &str, mb: usize) -> f64 {
+    let head = if name.ends_with("-after-head") { HEAD } else { "" };
+    let text = format!("{head}{}", unit.repeat((mb << 20) / unit.len() + 1));
     zhfacts::warm_up();
     let budget = Instant::now();
     let mut best = f64::INFINITY;
@@ -69,7 +76,7 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--measure") {
         let (name, mb) = (&args[i + 1], args[i + 2].parse().expect("size in MB"));
         let unit = inputs().into_iter().find(|(n, _)| n == name).expect("known input").1;
-        println!("{}", measure(&unit, mb));
+        println!("{}", measure(name, &unit, mb));
         return;
     }
     let mut worst: f64 = 0.0;
