@@ -167,8 +167,9 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 /// Finds the numbers of `doc`.
 pub(crate) fn extract(doc: &Doc, claims: &Claims) -> Vec<Found> {
     let text = doc.text;
-    let mut out = Vec::new();
-    for m in doc.numerals() {
+    let numerals = doc.numerals();
+    let mut out = Vec::with_capacity(numerals.len());
+    for m in numerals {
         if let Some(f) = number_at(text, m)
             && !claims.overlaps(m.start, m.end)
         {

@@ -479,8 +479,8 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
 }
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in `text`).
-/// A subject as the values of a sentence share it.
-type Subject = std::rc::Rc<str>;
+/// A subject as the values of a sentence share it: a slice of the text.
+type Subject<'t> = &'t str;
 
 pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
     let (text, marks) = (doc.text, &doc.clause_marks[..]);
@@ -514,16 +514,16 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
             _ => false,
         };
         let subject = if joined {
-            same_sentence.and_then(|p| p.2.clone())
+            same_sentence.and_then(|p| p.2)
         } else {
             let after = if is_classifier {
                 phrase_after(&text[end..window_end(text, marks, end)])
             } else {
                 None
             };
-            after.map(Subject::from).or_else(|| match phrase_before(clause) {
-                Before::Phrase(p) => Some(Subject::from(p)),
-                Before::Inherit => same_sentence.and_then(|p| p.2.clone()),
+            after.or_else(|| match phrase_before(clause) {
+                Before::Phrase(p) => Some(p),
+                Before::Inherit => same_sentence.and_then(|p| p.2),
             })
         };
         if joined {
@@ -548,10 +548,10 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
             change
         };
         if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
-            *s = subject.as_deref().map(str::to_string);
+            *s = subject.map(str::to_string);
             *c = change;
         }
-        history.push((sentence, subject.clone()));
+        history.push((sentence, subject));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
             split_respectively(
@@ -578,7 +578,7 @@ fn split_respectively(
     marks: &[ClauseMark],
     found: &mut [Found],
     run: &[usize],
-    before: &[(usize, Option<Subject>)],
+    before: &[(usize, Option<Subject<'_>>)],
     sentence: usize,
 ) {
     if run.len() < 2 {
@@ -593,7 +593,7 @@ fn split_respectively(
             let subjects: Vec<String> = earlier
                 .iter()
                 .filter(|(s, _)| *s == sentence)
-                .filter_map(|(_, subject)| subject.as_deref().map(str::to_string))
+                .filter_map(|(_, subject)| subject.map(str::to_string))
                 .collect();
             let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
             if subjects.len() != run.len() || !distinct {
