@@ -213,7 +213,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         trigger_hits,
         time_word_starts,
         clause_marks,
-    } = read_triggers(&joined.text);
+    } = read_triggers(&joined.text, Buffers::take());
     let doc = Doc {
         text: &joined.text,
         document_year,
@@ -249,6 +249,22 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         }
     }
     subject::annotate(&doc, &mut found);
+    let Doc {
+        numeral_starts,
+        date_anchors,
+        trigger_hits,
+        time_word_starts,
+        clause_marks,
+        ..
+    } = doc;
+    Buffers {
+        numeral_starts,
+        date_anchors,
+        trigger_hits,
+        time_word_starts,
+        clause_marks,
+    }
+    .give_back();
     let mut facts: Vec<Fact> = found
         .into_iter()
         .map(|f| {
@@ -332,6 +348,43 @@ static INTERESTING: [u64; 1024] = {
     map
 };
 
+/// The vectors one pass over a text fills, kept per thread from one text to the next so
+/// that a text does not allocate them anew (texts are often a line or a paragraph).
+#[derive(Default)]
+struct Buffers {
+    numeral_starts: Vec<(usize, usize)>,
+    date_anchors: Vec<usize>,
+    trigger_hits: Vec<(usize, u8)>,
+    time_word_starts: Vec<usize>,
+    clause_marks: Vec<ClauseMark>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
+impl Buffers {
+    /// This thread's buffers, empty (new ones the first time).
+    fn take() -> Buffers {
+        BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()))
+    }
+
+    /// Empties the buffers and keeps them for the thread's next text, unless a huge text
+    /// made them large: those are freed.
+    fn give_back(mut self) {
+        const KEEP_ENTRIES: usize = 1 << 16;
+        if self.trigger_hits.capacity() > KEEP_ENTRIES || self.clause_marks.capacity() > KEEP_ENTRIES {
+            return;
+        }
+        self.numeral_starts.clear();
+        self.date_anchors.clear();
+        self.trigger_hits.clear();
+        self.time_word_starts.clear();
+        self.clause_marks.clear();
+        BUFFERS.with(|b| *b.borrow_mut() = self);
+    }
+}
+
 /// What one pass over the text finds.
 struct Triggers {
     /// The trigger characters the text has, one bit each.
@@ -390,18 +443,24 @@ const TIME_WORD_BITS: u64 = {
 
 /// One pass over `text`: which trigger characters it has, where a numeral may start and
 /// where the date anchors are.
-fn read_triggers(text: &str) -> Triggers {
+fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
     let mut mask = 0u64;
+    let Buffers {
+        numeral_starts: mut runs,
+        mut date_anchors,
+        mut trigger_hits,
+        mut time_word_starts,
+        mut clause_marks,
+    } = buffers;
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
     let n = text.len();
-    let mut runs = crate::numeral::StarterRuns {
-        runs: Vec::with_capacity(n / 32 + 4),
-    };
-    let mut date_anchors = Vec::with_capacity(n / 64 + 4);
-    let mut trigger_hits = Vec::with_capacity(n / 32 + 4);
-    let mut time_word_starts = Vec::with_capacity(n / 128 + 4);
-    let mut clause_marks = Vec::with_capacity(n / 24 + 4);
+    runs.reserve(n / 32 + 4);
+    date_anchors.reserve(n / 64 + 4);
+    trigger_hits.reserve(n / 32 + 4);
+    time_word_starts.reserve(n / 128 + 4);
+    clause_marks.reserve(n / 24 + 4);
+    let mut runs = crate::numeral::StarterRuns { runs };
     // What is recorded of an interesting character `u`, `n` bytes long, at byte `i`.
     let mut record = |i: usize, u: u32, n: usize| {
         let kind = CHAR_KIND[u as usize];
@@ -538,7 +597,7 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 /// that read a [`Doc`].
 #[cfg(test)]
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
-    let t = read_triggers(text);
+    let t = read_triggers(text, Buffers::default());
     let doc = Doc {
         text,
         document_year: None,
