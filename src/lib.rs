@@ -29,7 +29,9 @@
 //! # Stages
 //!
 //! 1. Line breaks inside sentences (PDF text) are joined; offsets are mapped back later.
-//! 2. One pass finds the characters each rule needs; rules with none of them are skipped.
+//! 2. One pass over the bytes records where the characters each rule needs are (date
+//!    anchors, numeral starts, clause marks, trigger characters); rules with none of them
+//!    are skipped, the others look only there, with hand-written matchers.
 //! 3. Numerals are read once by the normalizer ([`numeral`]), exactly.
 //! 4. The extractors run in a fixed order; dates, percentages, rankings and company names
 //!    claim their spans so that numbers do not repeat them (`2022年` is no number).

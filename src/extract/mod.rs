@@ -278,8 +278,8 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     facts
 }
 
-/// The characters that rules gate on: a rule whose characters are all absent from a text
-/// is skipped without running its regexes.
+/// The characters that rules gate on and read positions from: a rule whose characters are
+/// all absent from a text is skipped, and the others look only where theirs are.
 const TRIGGERS: [char; 50] = [
     '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '目',
     '近', '如', '日', '此', '未', '过', '“', '大', '%', '％', '分', '成', '折', '第', '首', '位', '名', '公', '合',
