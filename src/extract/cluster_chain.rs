@@ -43,18 +43,26 @@ fn digit_class(c: char) -> Option<bool> {
     }
 }
 
-/// The ends of the runs of one kind of digit that start at `p`, longest first.
+/// The ends of the runs of one kind of digit that start at `p`, longest first, as far as
+/// a structure can follow them: a shorter Arabic run is followed by a digit, which nothing
+/// of a structure is, and a shorter Chinese run by Chinese digits, which only the gap of
+/// at most six Han characters before a name can take. So: the longest Arabic run, or the
+/// seven longest Chinese ones.
 fn count_ends(text: &str, p: usize) -> Vec<usize> {
     let Some(class) = text[p..].chars().next().and_then(digit_class) else {
         return Vec::new();
     };
-    let mut ends: Vec<usize> = text[p..]
-        .char_indices()
-        .take_while(|(_, c)| digit_class(*c) == Some(class))
-        .map(|(i, c)| p + i + c.len_utf8())
-        .collect();
-    ends.reverse();
-    ends
+    let run: usize = text[p..]
+        .chars()
+        .take_while(|c| digit_class(*c) == Some(class))
+        .map(char::len_utf8)
+        .sum();
+    let end = p + run;
+    if class {
+        return vec![end];
+    }
+    // Chinese digits are three bytes each.
+    (0..7).map(|k| end - 3 * k).take_while(|e| *e > p).collect()
 }
 
 /// Is `c` of the Han script (what the regex class `\p{Han}` matches)?
