@@ -173,11 +173,18 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         let members = members(text, s - "“".len(), e + "”".len(), &ps);
         out.push(formula(s, e, ps, members));
     }
+    // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
+    // A count inside either (or right after a closing quote) starts no formula.
+    let quoted_count = out.len();
+    let covers = |f: &Found, start: usize| f.start <= start && start < f.end + "”".len();
     for at in positions(doc, '大') {
         let Some((start, count, tail)) = big_at(text, at) else {
             continue;
         };
-        if out.iter().any(|f| f.start <= start && start < f.end + "”".len()) {
+        let before = out[..quoted_count].partition_point(|f| f.start <= start);
+        let in_quoted = before > 0 && covers(&out[before - 1], start);
+        let in_unquoted = out.len() > quoted_count && out.last().is_some_and(|f| covers(f, start));
+        if in_quoted || in_unquoted {
             continue;
         }
         let Some(n) = count_value(count) else { continue };
