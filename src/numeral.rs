@@ -238,7 +238,8 @@ pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch
 }
 
 /// The most common numeral, read without the general reader: ASCII digits, at most one
-/// decimal part, and then a character that no numeral continues with (a Han character
+/// decimal part, at most one multiplier 万 or 亿 (`1005.5亿`), and then a character that no
+/// numeral continues with (a Han character
 /// that is no numeral, multiplier or numeral word, or punctuation such as `%`, `，`).
 /// `None` where the general reader must decide; where `Some`, it is what [`read_at`]
 /// reads (a test compares the two).
@@ -268,16 +269,30 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     if int_len + frac_len > 18 {
         return None;
     }
+    let digits_end = end;
+    // One multiplier 万 or 亿 may follow (`1005.5亿`, `3.98万`).
+    let power = match text[end..].chars().next() {
+        Some('万') => 4,
+        Some('亿') => 8,
+        _ => 0,
+    };
+    if power > 0 {
+        end += '万'.len_utf8();
+    }
     if !ends_any_numeral(text[end..].chars().next()) {
         return None;
     }
     let mut m: i128 = 0;
-    for &d in b[i..end].iter().filter(|d| d.is_ascii_digit()) {
+    for &d in b[i..digits_end].iter().filter(|d| d.is_ascii_digit()) {
         m = m * 10 + i128::from(d - b'0');
+    }
+    // `0万`: the general reader decides.
+    if power > 0 && m == 0 {
+        return None;
     }
     let value = Dec {
         m,
-        e: -(frac_len as i32),
+        e: power - frac_len as i32,
     }
     .to_f64()?;
     Some(NumeralMatch {
@@ -285,13 +300,13 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
         end,
         value,
         approx: false,
-        script: Script::Arabic,
+        script: if power > 0 { Script::Mixed } else { Script::Arabic },
         denominator: None,
         numerator: None,
         bare_denominator: false,
         digit_sequence: false,
         bare_multiplier: false,
-        ends_with_multiplier: false,
+        ends_with_multiplier: power > 0,
     })
 }
 
@@ -1641,7 +1656,8 @@ mod tests {
         let pieces = [
             "1", "23", "4.5", ".", "0", "%", "亿", "万", "元", "个", "点", "余", "多", "分之", "又", "打", "年", "，",
             ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。", "一", "两",
-            "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切",
+            "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切", "万", "亿", "万亿",
+            "元", "亿元",
         ];
         let mut state = 0xfeed_face_dead_beef_u64;
         let (mut read, mut chinese) = (0, 0);
