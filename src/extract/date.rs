@@ -98,6 +98,10 @@ fn year(s: &str) -> Option<i32> {
 /// Finds the dates of `doc`.
 pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     let text = doc.text;
+    // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
+    if doc.date_anchors.is_empty() && doc.time_word_starts.is_empty() {
+        return Vec::new();
+    }
     // Inferred only when the text has a relative date to read.
     let doc_year = match doc.document_year {
         Some(y) => Some(y),
