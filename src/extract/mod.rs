@@ -206,6 +206,8 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         return Vec::new();
     }
     let joined = Joined::new(input);
+    let mut buffers = Buffers::take();
+    let mut found = std::mem::take(&mut buffers.found);
     let Triggers {
         mask: triggers,
         numeral_starts,
@@ -213,7 +215,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         trigger_hits,
         time_word_starts,
         clause_marks,
-    } = read_triggers(&joined.text, Buffers::take());
+    } = read_triggers(&joined.text, buffers);
     let doc = Doc {
         text: &joined.text,
         document_year,
@@ -226,7 +228,6 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         numerals: Default::default(),
     };
     let mut claims = Claims::default();
-    let mut found: Vec<Found> = Vec::with_capacity(joined.text.len() / 128 + 4);
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -257,23 +258,22 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         clause_marks,
         ..
     } = doc;
+    let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
+    facts.extend(found.drain(..).map(|f| {
+        let (s, e) = joined.original(f.start, f.end);
+        let mut fact = f.fact;
+        fact.set_span(input, s, e);
+        fact
+    }));
     Buffers {
         numeral_starts,
         date_anchors,
         trigger_hits,
         time_word_starts,
         clause_marks,
+        found,
     }
     .give_back();
-    let mut facts: Vec<Fact> = found
-        .into_iter()
-        .map(|f| {
-            let (s, e) = joined.original(f.start, f.end);
-            let mut fact = f.fact;
-            fact.set_span(input, s, e);
-            fact
-        })
-        .collect();
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
     facts
 }
@@ -357,6 +357,8 @@ struct Buffers {
     trigger_hits: Vec<(usize, u8)>,
     time_word_starts: Vec<usize>,
     clause_marks: Vec<ClauseMark>,
+    /// The facts found, before they are mapped to the input.
+    found: Vec<Found>,
 }
 
 thread_local! {
@@ -373,9 +375,13 @@ impl Buffers {
     /// made them large: those are freed.
     fn give_back(mut self) {
         const KEEP_ENTRIES: usize = 1 << 16;
-        if self.trigger_hits.capacity() > KEEP_ENTRIES || self.clause_marks.capacity() > KEEP_ENTRIES {
+        if self.trigger_hits.capacity() > KEEP_ENTRIES
+            || self.clause_marks.capacity() > KEEP_ENTRIES
+            || self.found.capacity() > KEEP_ENTRIES
+        {
             return;
         }
+        self.found.clear();
         self.numeral_starts.clear();
         self.date_anchors.clear();
         self.trigger_hits.clear();
@@ -451,6 +457,7 @@ fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
         mut trigger_hits,
         mut time_word_starts,
         mut clause_marks,
+        ..
     } = buffers;
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
