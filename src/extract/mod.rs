@@ -11,6 +11,17 @@
 pub(crate) struct WordSet {
     by_first: CharMap<Vec<&'static str>>,
     by_last: CharMap<Vec<&'static str>>,
+    /// One bit per first character (see [`char_bit`]): most characters are told apart
+    /// from the set's without a map lookup.
+    first_bits: u64,
+    /// The same for the last characters.
+    last_bits: u64,
+}
+
+/// A character's bit in a 64-bit filter.
+#[inline]
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 /// A map keyed by characters, hashed by one multiplication (the keys are few and not
@@ -50,13 +61,23 @@ impl WordSet {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v.dedup();
         }
-        WordSet { by_first, by_last }
+        let first_bits = by_first.keys().fold(0, |b, c| b | char_bit(*c));
+        let last_bits = by_last.keys().fold(0, |b, c| b | char_bit(*c));
+        WordSet {
+            by_first,
+            by_last,
+            first_bits,
+            last_bits,
+        }
     }
 
     /// The longest word that `text` has at byte `pos`.
     pub fn longest_at(&self, text: &str, pos: usize) -> Option<&'static str> {
         let rest = text.get(pos..)?;
         let c = rest.chars().next()?;
+        if self.first_bits & char_bit(c) == 0 {
+            return None;
+        }
         self.by_first.get(&c)?.iter().find(|w| rest.starts_with(**w)).copied()
     }
 
@@ -64,6 +85,9 @@ impl WordSet {
     pub fn longest_before(&self, text: &str, pos: usize) -> Option<&'static str> {
         let head = text.get(..pos)?;
         let c = head.chars().next_back()?;
+        if self.last_bits & char_bit(c) == 0 {
+            return None;
+        }
         self.by_last.get(&c)?.iter().find(|w| head.ends_with(**w)).copied()
     }
 
@@ -71,6 +95,7 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         word.chars()
             .next()
+            .filter(|c| self.first_bits & char_bit(*c) != 0)
             .and_then(|c| self.by_first.get(&c))
             .is_some_and(|v| v.contains(&word))
     }
