@@ -147,7 +147,10 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found> {
             return None;
         }
         (shift_decimal(m.value, -1)?, false, after + '‰'.len_utf8())
-    } else if let Some(e) = spaced_word(text, m.end, "个百分点").or_else(|| spaced_word(text, m.end, "百分点")) {
+    } else if let Some(e) = matches!(char_at(text, after), Some('个' | '個' | '百'))
+        .then(|| spaced_word(text, m.end, "个百分点").or_else(|| spaced_word(text, m.end, "百分点")))
+        .flatten()
+    {
         if m.digit_sequence {
             return None;
         }
