@@ -47,6 +47,8 @@ mod extract;
 pub mod fact;
 pub mod numeral;
 mod segment;
+#[cfg(test)]
+mod testing;
 mod text;
 
 pub use fact::{Bound, Change, ClusterChain, Date, Enterprise, Fact, Formula, Kind, Number, Percentage, Ranking};

@@ -295,19 +295,8 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
         e: power - frac_len as i32,
     }
     .to_f64()?;
-    Some(NumeralMatch {
-        start: i,
-        end,
-        value,
-        approx: false,
-        script: if power > 0 { Script::Mixed } else { Script::Arabic },
-        denominator: None,
-        numerator: None,
-        bare_denominator: false,
-        digit_sequence: false,
-        bare_multiplier: false,
-        ends_with_multiplier: power > 0,
-    })
+    let script = if power > 0 { Script::Mixed } else { Script::Arabic };
+    Some(NumeralMatch::whole(i, end, value, script, power > 0))
 }
 
 /// Does no numeral continue with `next` (the character after one that was read)? A Han
@@ -331,7 +320,22 @@ fn ends_any_numeral(next: Option<char>) -> bool {
 /// `一般` are checked before, by `numeral_inside_word`.
 fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
     let mut chars = text[i..].chars();
-    let value = match chars.next()? {
+    let value = chinese_digit(chars.next()?)?;
+    if !ends_any_numeral(chars.next()) {
+        return None;
+    }
+    Some(NumeralMatch::whole(
+        i,
+        i + '一'.len_utf8(),
+        value,
+        Script::Chinese,
+        false,
+    ))
+}
+
+/// The value of a Chinese digit 一 … 九 or 两 (no financial capital, no 〇).
+pub(crate) fn chinese_digit(c: char) -> Option<f64> {
+    Some(match c {
         '一' => 1.0,
         '二' | '两' => 2.0,
         '三' => 3.0,
@@ -342,23 +346,26 @@ fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
         '八' => 8.0,
         '九' => 9.0,
         _ => return None,
-    };
-    if !ends_any_numeral(chars.next()) {
-        return None;
-    }
-    Some(NumeralMatch {
-        start: i,
-        end: i + '一'.len_utf8(),
-        value,
-        approx: false,
-        script: Script::Chinese,
-        denominator: None,
-        numerator: None,
-        bare_denominator: false,
-        digit_sequence: false,
-        bare_multiplier: false,
-        ends_with_multiplier: false,
     })
+}
+
+impl NumeralMatch {
+    /// A numeral that is a plain value: no fraction, no approximation, no digit sequence.
+    fn whole(start: usize, end: usize, value: f64, script: Script, ends_with_multiplier: bool) -> NumeralMatch {
+        NumeralMatch {
+            start,
+            end,
+            value,
+            approx: false,
+            script,
+            denominator: None,
+            numerator: None,
+            bare_denominator: false,
+            digit_sequence: false,
+            bare_multiplier: false,
+            ends_with_multiplier,
+        }
+    }
 }
 
 /// Words that begin with a numeral character but state no quantity: `一切`, `一般`,
@@ -759,19 +766,13 @@ fn read_at(s: &str, start: usize) -> Read {
     }
     let body_start = cur.i;
     if !negative && s[start..].starts_with("半百") {
-        return Read::Numeral(NumeralMatch {
+        return Read::Numeral(NumeralMatch::whole(
             start,
-            end: start + "半百".len(),
-            value: 50.0,
-            approx: false,
-            script: Script::Chinese,
-            denominator: None,
-            numerator: None,
-            bare_denominator: false,
-            digit_sequence: false,
-            bare_multiplier: false,
-            ends_with_multiplier: true,
-        });
+            start + "半百".len(),
+            50.0,
+            Script::Chinese,
+            true,
+        ));
     }
     if cur.peek() == Some('半') {
         return Read::Nothing(start + '半'.len_utf8());
@@ -1659,19 +1660,10 @@ mod tests {
             "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切", "万", "亿", "万亿",
             "元", "亿元",
         ];
-        let mut state = 0xfeed_face_dead_beef_u64;
+        let mut rng = crate::testing::Rng::new(0xfeed_face_dead_beef);
         let (mut read, mut chinese) = (0, 0);
         for _ in 0..80_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 8) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let text = rng.text(&pieces, 8);
             for i in 0..text.len() {
                 if !text.is_char_boundary(i) {
                     continue;

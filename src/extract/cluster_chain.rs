@@ -499,13 +499,8 @@ mod tests {
         let names = ["链", "产业链", "集群", "产业集群", "群"];
         let joins = ["和", "以及", "、", "，", "加", "", "又"];
         let noise = ["", "", "", "重点", "。", "7", "大", "群", "链"];
-        let mut state = 0x0123_4567_89ab_cdef_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x0123_4567_89ab_cdef);
+        let mut next = move |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..30_000 {
             let mut text = String::new();
@@ -572,19 +567,10 @@ mod tests {
             "千亿级",
             "链",
         ];
-        let mut state = 0x5eed_cafe_f00d_beef_u64;
+        let mut rng = crate::testing::Rng::new(0x5eed_cafe_f00d_beef);
         let mut found = 0;
         for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 10) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let text = rng.text(&pieces, 10);
             let counts: Vec<_> = counts(&text).collect();
             let want: Vec<_> = intro_re.captures_iter(&text).map(as_counted).collect();
             assert_eq!(intros(&text, &counts).collect::<Vec<_>>(), want, "{text}");

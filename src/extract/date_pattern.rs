@@ -603,19 +603,10 @@ mod tests {
         pieces.extend([
             "一", "二", "三", "四", "五", "九", "〇", "零", "两", "中", "下", "半", "前", "期", "A",
         ]);
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_f491_4f6c_dd1d);
         let mut dates = 0;
         for _ in 0..30_000 {
-            let len = (next() % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+            let text = rng.text(&pieces, 12);
             dates += oracle(&wy, &text).len();
             check(&text, &wy, &pe);
         }

@@ -72,24 +72,11 @@ fn is_count_char(c: char) -> bool {
 /// by the numeral reader.
 fn count_value(count: &str) -> Option<f64> {
     let mut chars = count.chars();
-    let one = match (chars.next(), chars.next()) {
-        (Some(c), None) => c,
-        _ => return numeral::parse(count).ok(),
-    };
-    let v = match one {
-        '一' => 1.0,
-        '二' | '两' => 2.0,
-        '三' => 3.0,
-        '四' => 4.0,
-        '五' => 5.0,
-        '六' => 6.0,
-        '七' => 7.0,
-        '八' => 8.0,
-        '九' => 9.0,
-        '十' => 10.0,
-        _ => return numeral::parse(count).ok(),
-    };
-    Some(v)
+    match (chars.next(), chars.next()) {
+        (Some('十'), None) => Some(10.0),
+        (Some(c), None) => numeral::chinese_digit(c).or_else(|| numeral::parse(count).ok()),
+        _ => numeral::parse(count).ok(),
+    }
 }
 
 /// Classifiers (and 大) between a formula's count and its word: `六项机制`, `七大行动`.
@@ -374,16 +361,9 @@ mod tests {
     fn quoted_texts_agree_with_the_regex() {
         let re = regex::Regex::new(r"“([^“”]{2,6})”").unwrap();
         let pieces = ["“", "”", "三", "大", "行动", "，", "\n", "A"];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
-            let text: String = (0..(state % 14))
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    pieces[(state % pieces.len() as u64) as usize]
-                })
-                .collect();
+            let text = rng.text(&pieces, 14);
             let want: Vec<(usize, usize)> = re
                 .captures_iter(&text)
                 .map(|c| c.get(1).map(|m| (m.start(), m.end())).unwrap())

@@ -512,19 +512,10 @@ mod tests {
                 suffix: g(if verb { 3 } else { 2 }),
             }
         }
-        let mut state = 0x1234_5678_9abc_def1_u64;
+        let mut rng = crate::testing::Rng::new(0x1234_5678_9abc_def1);
         let mut found = 0;
         for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 10) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let text = rng.text(&pieces, 10);
             let at = |c: &'static [char]| text.char_indices().filter(move |(_, x)| c.contains(x)).map(|(i, _)| i);
             let want: Vec<_> = ordinal.captures_iter(&text).map(|c| as_match(c, false)).collect();
             assert_eq!(ordinals(&text, at(&['第'])).collect::<Vec<_>>(), want, "{text}");

@@ -641,18 +641,9 @@ mod tests {
         let pieces = [
             "增", "加", "值", "长", "下", "降", "幅", "减", "少", "多", "增速", "提高", "回落", "工业", "，",
         ];
-        let mut state = 0x0ddb_1a5e_5bad_5eed_u64;
+        let mut rng = crate::testing::Rng::new(0x0ddb_1a5e_5bad_5eed);
         for _ in 0..20_000 {
-            let mut clause = String::new();
-            for _ in 0..(state % 8) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                clause.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let clause = rng.text(&pieces, 8);
             let got = crate::extract::with_doc(&clause, |doc| change_before(doc, 0, clause.len()));
             assert_eq!(got, oracle(&clause), "{clause}");
         }
