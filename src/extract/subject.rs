@@ -529,14 +529,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         if joined {
             run.push(i);
         } else {
-            split_respectively(
-                text,
-                marks,
-                found,
-                &run,
-                &history[..run_from],
-                history.get(run_from).map_or(0, |h| h.0),
-            );
+            split_respectively(text, marks, found, &run, &history, run_from);
             run.clear();
             run.push(i);
             run_from = k;
@@ -554,14 +547,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         history.push((sentence, subject));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
-            split_respectively(
-                text,
-                marks,
-                found,
-                &run,
-                &history[..run_from],
-                history.get(run_from).map_or(0, |h| h.0),
-            );
+            split_respectively(text, marks, found, &run, &history, run_from);
         }
     }
 }
@@ -570,20 +556,21 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
 ///
 /// When the clause with 分别 names no list (`其中出口2301亿元、进口1266亿元，分别增长4.1%和
 /// 下降2.3%`), the values of the run take the subjects of as many values just before it in
-/// the same sentence. `before` is `(sentence, subject)` of every value before the run, and
-/// `sentence` the start of the run's own sentence (tracked by the caller, so that no search
-/// reads back to the sentence start again).
+/// the same sentence. `history` is `(sentence start, subject)` of every value so far, the
+/// run starting at `history[run_from]` (sentences are tracked by the caller, so that no
+/// search reads back to the sentence start again).
 fn split_respectively(
     text: &str,
     marks: &[ClauseMark],
     found: &mut [Found],
     run: &[usize],
-    before: &[(usize, Option<Subject<'_>>)],
-    sentence: usize,
+    history: &[(usize, Option<Subject<'_>>)],
+    run_from: usize,
 ) {
     if run.len() < 2 {
         return;
     }
+    let (before, sentence) = (&history[..run_from], history.get(run_from).map_or(0, |h| h.0));
     let first = found[run[0]].start;
     let clause = &text[window_start(text, marks, first)..first];
     let items = match respectively(clause) {
