@@ -15,7 +15,7 @@
 //!
 //! Not structures: `一群一策` (a formula), `七大产业集群` alone (no chains).
 
-use super::{Claims, Doc, Found, has_any};
+use super::{Claims, Doc, Found, digit_class, has_any, number_run_before};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 
@@ -32,15 +32,6 @@ struct Pair {
     first: (usize, usize),
     second: (usize, usize),
     clusters_first: bool,
-}
-
-/// The digits of a count: Arabic (ASCII or full-width), or Chinese.
-fn digit_class(c: char) -> Option<bool> {
-    match c {
-        '0'..='9' | '０'..='９' => Some(true),
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' => Some(false),
-        _ => None,
-    }
 }
 
 /// The ends of the runs of one kind of digit that start at `p`, longest first, as far as
@@ -330,21 +321,6 @@ struct Counted<'t> {
 const NAMES: [&str; 2] = ["产业链", "产业集群"];
 /// The classifiers between a count and its name.
 const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
-
-/// The longest run of digits of one kind (`[0-9０-９]` or `[一二三四五六七八九十两]`) that
-/// ends at byte `end` of `text`: its start.
-fn number_run_before(text: &str, end: usize) -> Option<usize> {
-    let head = &text[..end];
-    let last = head.chars().next_back()?;
-    let class = digit_class(last)?;
-    let run: usize = head
-        .chars()
-        .rev()
-        .take_while(|c| digit_class(*c) == Some(class))
-        .map(char::len_utf8)
-        .sum();
-    (run > 0).then_some(end - run)
-}
 
 /// Every classifier (条, 个, 大) of `text` with the count right before it:
 /// `(count start, classifier start, classifier end)`, in order.

@@ -572,7 +572,7 @@ pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize
 
 /// The byte offsets of any of `chars` in the document, in order (see [`positions`]).
 pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
-    let bits = chars.iter().fold(0u64, |b, c| b | trigger_bit(*c));
+    let bits = trigger_bits(chars);
     let hits = if doc.triggers & bits != 0 {
         &doc.trigger_hits[..]
     } else {
@@ -581,10 +581,15 @@ pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterato
     hits.iter().filter(move |h| bits & (1 << h.1) != 0).map(|h| h.0)
 }
 
-/// The byte offsets in `lo..hi` of any of `chars` (see [`positions`]), in order; found by
-/// binary search, so that asking for a short span costs no scan of the document.
-pub(crate) fn positions_in<'d>(doc: &'d Doc, lo: usize, hi: usize, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
-    let bits = chars.iter().fold(0u64, |b, c| b | trigger_bit(*c));
+/// The trigger bits of `chars` (each a trigger character), for [`positions_in`].
+pub(crate) fn trigger_bits(chars: &[char]) -> u64 {
+    chars.iter().fold(0u64, |b, c| b | trigger_bit(*c))
+}
+
+/// The byte offsets in `lo..hi` of the trigger characters of `bits` (see [`trigger_bits`]),
+/// in order; found by binary search, so that asking for a short span costs no scan of the
+/// document.
+pub(crate) fn positions_in<'d>(doc: &'d Doc, lo: usize, hi: usize, bits: u64) -> impl Iterator<Item = usize> + 'd {
     let hits = if doc.triggers & bits != 0 {
         &doc.trigger_hits[..]
     } else {
@@ -659,6 +664,31 @@ pub(crate) fn split_last_pair(items: &mut Vec<String>) {
             _ => items.push(last),
         }
     }
+}
+
+/// The class of a digit of a count: Arabic (ASCII or full-width) `Some(true)`, Chinese
+/// (一 … 十, 两) `Some(false)`.
+pub(crate) fn digit_class(c: char) -> Option<bool> {
+    match c {
+        '0'..='9' | '０'..='９' => Some(true),
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' => Some(false),
+        _ => None,
+    }
+}
+
+/// The longest run of digits of one kind (`[0-9０-９]` or `[一二三四五六七八九十两]`) that
+/// ends at byte `end` of `text`: its start.
+pub(crate) fn number_run_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let last = head.chars().next_back()?;
+    let class = digit_class(last)?;
+    let run: usize = head
+        .chars()
+        .rev()
+        .take_while(|c| digit_class(*c) == Some(class))
+        .map(char::len_utf8)
+        .sum();
+    (run > 0).then_some(end - run)
 }
 
 /// The character before byte `pos`.

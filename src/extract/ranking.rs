@@ -13,7 +13,7 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::{Claims, Doc, Found, char_at, floor_back, has_any, positions, positions_of_any};
+use super::{Claims, Doc, Found, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -218,27 +218,7 @@ fn shifts<'t>(text: &'t str, ends_at: impl Iterator<Item = usize> + 't) -> impl 
         };
         let before = text[..at].strip_suffix('个').unwrap_or(&text[..at]);
         // The number: the longest run of one kind of digit before.
-        let last = before.chars().next_back()?;
-        let run: usize = if is_arabic_digit(last) {
-            before
-                .chars()
-                .rev()
-                .take_while(|c| is_arabic_digit(*c))
-                .map(char::len_utf8)
-                .sum()
-        } else {
-            let cn = "一二三四五六七八九十两";
-            before
-                .chars()
-                .rev()
-                .take_while(|c| cn.contains(*c))
-                .map(char::len_utf8)
-                .sum()
-        };
-        if run == 0 {
-            return None;
-        }
-        let number_start = before.len() - run;
+        let number_start = number_run_before(before, before.len())?;
         let verb = SHIFT_VERBS
             .iter()
             .copied()

@@ -269,7 +269,10 @@ fn change_before(doc: &Doc, lo: usize, end: usize) -> Option<Change> {
     let clause = &doc.text[..end];
     let mut best = None;
     let mut next = 0;
-    for i in super::positions_in(doc, lo, end, &CHANGE_INITIALS) {
+    // The initials' trigger bits, worked out once rather than for every value.
+    static CHANGE_BITS: once_cell::sync::Lazy<u64> =
+        once_cell::sync::Lazy::new(|| super::trigger_bits(&CHANGE_INITIALS));
+    for i in super::positions_in(doc, lo, end, *CHANGE_BITS) {
         if i < next {
             continue;
         }
