@@ -57,6 +57,18 @@ pub(crate) fn warm_up() {
     Lazy::force(&JIEBA);
 }
 
+/// Marks that jieba always cuts off as words of their own, tagged `x` (they are outside
+/// its Han class, so the text on either side is segmented apart): a rule that stops at
+/// punctuation may segment only the text on its side of the nearest one.
+pub(crate) const LONE_MARKS: [char; 14] = [
+    '、', '“', '”', '‘', '’', '（', '）', '《', '》', '【', '】', '「', '」', '　',
+];
+
+/// The byte offset of the last of [`LONE_MARKS`] in `text`.
+pub(crate) fn last_lone_mark(text: &str) -> Option<usize> {
+    text.rfind(LONE_MARKS)
+}
+
 /// Segments `text` and tags each word.
 ///
 /// Word boundaries come from `cut` with the word HMM, which joins unknown names
@@ -165,6 +177,39 @@ fn tag_static(_jieba: &'static Jieba, tag: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each lone mark is a word of its own tagged `x`, and the words on either side are
+    /// the words of each side segmented alone.
+    #[test]
+    fn lone_marks_cut_the_segmentation_in_independent_pieces() {
+        let sides = [
+            ("规上工业应税销售", "突破1000亿元"),
+            ("位于海门港新区的", "中天钢铁集团"),
+            ("出口2301亿元", "进口1266亿元"),
+            ("全市", "十四五"),
+            ("澳斯康生物", "南通"),
+        ];
+        for mark in LONE_MARKS {
+            for (left, right) in sides {
+                let text = format!("{left}{mark}{right}");
+                let whole = tag_fast(&text);
+                let at = text.find(mark).unwrap();
+                let mark_word = whole.iter().find(|w| w.start == at).unwrap();
+                assert_eq!((mark_word.end, mark_word.tag), (at + mark.len_utf8(), "x"), "{text}");
+                let shifted = |from: usize, words: Vec<Word>| -> Vec<(usize, usize, &'static str)> {
+                    words.iter().map(|w| (from + w.start, from + w.end, w.tag)).collect()
+                };
+                let pieces: Vec<_> = shifted(0, tag_fast(left))
+                    .into_iter()
+                    .chain([(at, at + mark.len_utf8(), "x")])
+                    .chain(shifted(at + mark.len_utf8(), tag_fast(right)))
+                    .collect();
+                assert_eq!(shifted(0, whole), pieces, "{text}");
+                assert_eq!(last_lone_mark(&text), Some(at));
+            }
+        }
+        assert_eq!(last_lone_mark("全年增长8.5%"), None);
+    }
 
     /// The shortcut of [`tag`] gives what the long way gives, on sentences of the genre
     /// and on every clause of the seed.

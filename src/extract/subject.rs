@@ -315,7 +315,12 @@ fn phrase_before(clause: &str) -> Before<'_> {
 
 /// [`phrase_before`] in `clause` as given; also whether the phrase reached its start.
 fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
-    let words = segment::tag_fast(clause);
+    // The walk back stops at a lone mark (、 “ （ …) at the latest, and the marks cut
+    // the segmentation in pieces that do not affect each other: only the text from the
+    // last mark on needs segmenting, with the same words there.
+    let from = segment::last_lone_mark(clause).unwrap_or(0);
+    let segmented = &clause[from..];
+    let words = segment::tag_fast(segmented);
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
     while i > 0
@@ -353,7 +358,7 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     if start > 0 && matches!(words[start - 1].text, "比" | "较" | "比较" | "与" | "同") {
         return (Before::Inherit, false);
     }
-    let phrase = trim_actor(clause, &words[start..end]);
+    let phrase = trim_actor(segmented, &words[start..end]);
     // A comparison or a change glued to the head by the cut (价格比 + 上年, 价格下降):
     // not part of the subject. The 比 of 占比 (share) stays.
     let mut phrase = match phrase.strip_suffix('比') {
