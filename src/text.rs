@@ -37,7 +37,7 @@ fn has_line_break(bytes: &[u8]) -> bool {
     if bytes.len() < BLOCK {
         return bytes.iter().any(|&b| b == b'\n' || b == b'\r');
     }
-    bytes.chunks_exact(BLOCK).any(|block| any_break(block)) || any_break(&bytes[bytes.len() - BLOCK..])
+    bytes.chunks_exact(BLOCK).any(any_break) || any_break(&bytes[bytes.len() - BLOCK..])
 }
 
 fn is_break_space(c: char) -> bool {
