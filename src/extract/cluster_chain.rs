@@ -134,19 +134,48 @@ fn compact_at(text: &str, p: usize) -> Option<Pair> {
     None
 }
 
-/// Every match of `at` in `text`, leftmost first and not overlapping, tried at the
-/// characters a count can start with.
-fn pairs(text: &str, at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
+/// Where a run of one kind of digit starts in `text`, reading only the byte ranges
+/// `ranges` (in order, apart): a count starts there, and at no other digit (what follows
+/// the rest of a run is what follows its first digit, where the pattern was tried
+/// already; trying again would be quadratic).
+fn digit_run_starts(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (lo, hi) in ranges {
+        let mut prev_class = None;
+        for (p, c) in text[lo..hi].char_indices() {
+            let class = digit_class(c);
+            if class.is_some() && class != prev_class {
+                starts.push(lo + p);
+            }
+            prev_class = class;
+        }
+    }
+    starts
+}
+
+/// [`digit_run_starts`] of the sentence of `doc` at byte `at`, offsets in the sentence:
+/// read only inside the runs of numeral starters the pass over the text recorded (every
+/// digit can start a numeral), clipped to the sentence.
+fn sentence_digit_run_starts(doc: &Doc, at: usize, sentence: &str) -> Vec<usize> {
+    let end = at + sentence.len();
+    let first = doc.numeral_starts.partition_point(|r| r.1 <= at);
+    let runs = doc.numeral_starts[first..].iter().take_while(|r| r.0 < end);
+    digit_run_starts(sentence, runs.map(|&(a, b)| (a.max(at) - at, b.min(end) - at)))
+}
+
+/// The digit runs of the whole of `text` (see [`digit_run_starts`]).
+#[cfg(test)]
+fn all_digit_run_starts(text: &str) -> Vec<usize> {
+    digit_run_starts(text, [(0, text.len())].into_iter())
+}
+
+/// Every match of `at` in `text`, leftmost first and not overlapping, tried at `starts`
+/// (see [`digit_run_starts`]).
+fn pairs(text: &str, starts: &[usize], at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut from = 0;
-    let mut prev_class = None;
-    for (p, c) in text.char_indices() {
-        let class = digit_class(c);
-        // Inside a run of digits: what follows the run is the same as from its first
-        // digit, where the pattern was tried already; trying again would be quadratic.
-        let inside_run = class.is_some() && class == prev_class;
-        prev_class = class;
-        if p < from || class.is_none() || inside_run {
+    for &p in starts {
+        if p < from {
             continue;
         }
         if let Some(m) = at(text, p) {
@@ -160,15 +189,15 @@ fn pairs(text: &str, at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
 /// `7群12链` and `12链7群`: every match, leftmost first.
 ///
 /// `({NUM})群({NUM})链|({NUM})链({NUM})群`
-fn compacts(text: &str) -> Vec<Pair> {
-    pairs(text, compact_at)
+fn compacts(text: &str, starts: &[usize]) -> Vec<Pair> {
+    pairs(text, starts, compact_at)
 }
 
 /// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: every match, leftmost first.
 ///
 /// `{half(链)}{link}{half(集群)}|{half(集群)}{link}{half(链)}`, link `和|与|及|以及|、|，|加`
-fn spelled(text: &str) -> Vec<Pair> {
-    pairs(text, |text, p| {
+fn spelled(text: &str, starts: &[usize]) -> Vec<Pair> {
+    pairs(text, starts, |text, p| {
         let (end, first, second, clusters_first) = match spelled_at(text, p, "链", "集群") {
             Some((e, a, b)) => (e, a, b, false),
             None => {
@@ -229,9 +258,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
     for (at, sentence) in sentences_with(doc, &["群", "链"]) {
-        let mut pairs = compacts(sentence);
+        let starts = sentence_digit_run_starts(doc, at, sentence);
+        let mut pairs = compacts(sentence, &starts);
         if sentence.contains("集群") {
-            pairs.extend(spelled(sentence));
+            pairs.extend(spelled(sentence, &starts));
         }
         found.extend(pairs.iter().filter_map(|p| structure_counts(sentence, at, p)));
     }
@@ -492,11 +522,27 @@ mod tests {
             }
             text.push_str(noise[next(noise.len())]);
             let want: Vec<Pair> = compact.captures_iter(&text).map(|c| as_pair(c, true)).collect();
-            assert_eq!(compacts(&text), want, "COMPACT in {text}");
+            assert_eq!(
+                compacts(&text, &super::all_digit_run_starts(&text)),
+                want,
+                "COMPACT in {text}"
+            );
             found += want.len();
             let want: Vec<Pair> = spelled_re.captures_iter(&text).map(|c| as_pair(c, false)).collect();
-            assert_eq!(spelled(&text), want, "SPELLED in {text}");
+            assert_eq!(
+                spelled(&text, &super::all_digit_run_starts(&text)),
+                want,
+                "SPELLED in {text}"
+            );
             found += want.len();
+            // The runs read from the pass over the text are the runs read char by char, in
+            // every sentence.
+            crate::extract::with_doc(&text, |doc| {
+                for (at, sentence) in super::sentences_with(doc, &[]) {
+                    let from_doc = super::sentence_digit_run_starts(doc, at, sentence);
+                    assert_eq!(from_doc, super::all_digit_run_starts(sentence), "{sentence} in {text}");
+                }
+            });
         }
         assert!(found > 500, "too few structures in the random texts ({found})");
     }
