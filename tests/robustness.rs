@@ -208,3 +208,21 @@ fn brackets_line_ends_and_white_space() {
     assert!(check(" \t\n\r\u{3000}\n\n  ").is_empty());
     assert!(check("").is_empty());
 }
+
+/// Found by the fuzzer: a number's unit reached into a percentage (`3打对` and `对折`), and
+/// the subject rule sliced the text between the two backwards. A number may not overlap a
+/// claimed span, unit and bound words included.
+#[test]
+fn a_unit_that_reaches_into_a_percentage() {
+    for text in ["3打对折", "共有3打对折扣", "服装3打对折销售，增长5%"] {
+        let facts = check(text);
+        let numbers = facts.iter().filter(|f| matches!(f, Fact::Number(_)));
+        for n in numbers {
+            let overlaps = facts
+                .iter()
+                .filter(|p| matches!(p, Fact::Percentage(_)))
+                .any(|p| p.start() < n.end() && n.start() < p.end());
+            assert!(!overlaps, "{n:?} overlaps a percentage in {text}");
+        }
+    }
+}

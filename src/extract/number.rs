@@ -172,8 +172,11 @@ pub(crate) fn extract(doc: &Doc, claims: &Claims) -> Vec<Found> {
     for m in numerals {
         // The claim is checked first: it is a binary search, and most claimed numerals
         // (the years of dates) would be read in vain.
+        // The number's unit and bound words may not reach into a claimed span either
+        // (`3打对折`: 对折 is a percentage).
         if !claims.overlaps(m.start, m.end)
             && let Some(f) = number_at(text, m)
+            && !claims.overlaps(f.start, f.end)
         {
             out.push(f);
         }

@@ -516,7 +516,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         let clause = &text[clause_start..start];
         let change = change_before(doc, clause_start, start);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
-        let joined = same_sentence.is_some_and(|p| joins_values(&text[p.1..start]));
+        let joined = same_sentence.is_some_and(|p| text.get(p.1..start).is_some_and(joins_values));
         let is_classifier = match &found[i].fact {
             Fact::Number(n) => n.unit.as_deref().is_some_and(|u| CLASSIFIERS.contains(&u)),
             _ => false,
