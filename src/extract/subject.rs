@@ -277,13 +277,16 @@ fn change_before(doc: &Doc, lo: usize, end: usize) -> Option<Change> {
             continue;
         }
         let rest = &clause[i..];
-        let Some(w) = CHANGE_WORDS.iter().find(|w| rest.starts_with(**w)) else {
+        // The longest change word here (the list is indexed by first character).
+        static SET: once_cell::sync::Lazy<super::WordSet> =
+            once_cell::sync::Lazy::new(|| super::WordSet::new(&CHANGE_WORDS));
+        let Some(w) = SET.longest_at(rest, 0) else {
             continue;
         };
         next = i + w.len();
-        best = if *w == "增加值" {
+        best = if w == "增加值" {
             best
-        } else if UP.contains(w) {
+        } else if UP.contains(&w) {
             Some(Change::Up)
         } else {
             Some(Change::Down)
