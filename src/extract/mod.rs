@@ -160,17 +160,22 @@ impl Claims {
         }
     }
 
-    /// Sorts and merges the spans claimed so far.
+    /// Sorts and merges the spans claimed so far, in place.
     pub fn settle(&mut self) {
-        self.spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.spans.len());
-        for &(s, e) in &self.spans {
-            match merged.last_mut() {
+        let spans = &mut self.spans;
+        spans.sort_unstable();
+        let mut kept = 0usize;
+        for r in 0..spans.len() {
+            let (s, e) = spans[r];
+            match kept.checked_sub(1).map(|k| &mut spans[k]) {
                 Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
+                _ => {
+                    spans[kept] = (s, e);
+                    kept += 1;
+                }
             }
         }
-        self.spans = merged;
+        spans.truncate(kept);
     }
 
     /// Does `start..end` touch a taken byte?
@@ -233,6 +238,9 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     let joined = Joined::new(input);
     let mut buffers = Buffers::take();
     let mut found = std::mem::take(&mut buffers.found);
+    let mut claims = Claims {
+        spans: std::mem::take(&mut buffers.claimed),
+    };
     let Triggers {
         mask: triggers,
         numeral_starts,
@@ -252,7 +260,6 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         clause_marks,
         numerals: Default::default(),
     };
-    let mut claims = Claims::default();
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -297,6 +304,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         time_word_starts,
         clause_marks,
         found,
+        claimed: claims.spans,
     }
     .give_back();
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
@@ -384,6 +392,8 @@ struct Buffers {
     clause_marks: Vec<ClauseMark>,
     /// The facts found, before they are mapped to the input.
     found: Vec<Found>,
+    /// The claimed spans.
+    claimed: Vec<(usize, usize)>,
 }
 
 thread_local! {
@@ -403,10 +413,12 @@ impl Buffers {
         if self.trigger_hits.capacity() > KEEP_ENTRIES
             || self.clause_marks.capacity() > KEEP_ENTRIES
             || self.found.capacity() > KEEP_ENTRIES
+            || self.claimed.capacity() > KEEP_ENTRIES
         {
             return;
         }
         self.found.clear();
+        self.claimed.clear();
         self.numeral_starts.clear();
         self.date_anchors.clear();
         self.trigger_hits.clear();
@@ -797,6 +809,12 @@ mod tests {
         c.settle();
         assert!(c.overlaps(0, 11) && c.overlaps(29, 35) && c.overlaps(40, 41) && c.overlaps(5, 50));
         assert!(!c.overlaps(0, 10) && !c.overlaps(30, 40) && !c.overlaps(41, 60));
+        // Claims after a settle are merged with the earlier ones, touching spans into one.
+        c.claim(30, 35);
+        c.claim(5, 8);
+        c.claim(50, 50);
+        c.settle();
+        assert_eq!(c.spans, [(5, 8), (10, 35), (40, 41)]);
     }
 
     #[test]
