@@ -246,15 +246,17 @@ fn count(s: &str) -> Option<u32> {
 }
 
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
     // Every form names a chain.
     if !has_any(doc, &['链']) {
-        return Vec::new();
+        return out;
     }
     // COMPACT: N群M链 | M链N群; SPELLED: chains then clusters | clusters then chains.
     if !has_any(doc, &['群']) {
-        return Vec::new();
+        return out;
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
     for (at, sentence) in sentences_with(doc, &["群", "链"]) {
@@ -266,34 +268,32 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         found.extend(pairs.iter().filter_map(|p| structure_counts(sentence, at, p)));
     }
     if found.is_empty() {
-        return Vec::new();
+        return out;
     }
     found.sort();
     let counts: Vec<(usize, usize, usize)> = counts(text).collect();
     let clusters = enumeration(text, &counts, "产业集群");
     let chains = enumeration(text, &counts, "产业链");
-    found
-        .into_iter()
-        .map(|(start, end, n, m)| {
-            let pick = |list: &Option<(u32, Vec<String>)>, want: u32| match list {
-                Some((k, items)) if *k == want && items.len() == want as usize => items.clone(),
-                _ => Vec::new(),
-            };
-            Found {
+    out.extend(found.into_iter().map(|(start, end, n, m)| {
+        let pick = |list: &Option<(u32, Vec<String>)>, want: u32| match list {
+            Some((k, items)) if *k == want && items.len() == want as usize => items.clone(),
+            _ => Vec::new(),
+        };
+        Found {
+            start,
+            end,
+            fact: Fact::ClusterChain(ClusterChain {
+                text: String::new(),
                 start,
                 end,
-                fact: Fact::ClusterChain(ClusterChain {
-                    text: String::new(),
-                    start,
-                    end,
-                    clusters: n,
-                    chains: m,
-                    cluster_members: pick(&clusters, n),
-                    chain_members: pick(&chains, m),
-                }),
-            }
-        })
-        .collect()
+                clusters: n,
+                chains: m,
+                cluster_members: pick(&clusters, n),
+                chain_members: pick(&chains, m),
+            }),
+        }
+    }));
+    out
 }
 
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the

@@ -96,11 +96,13 @@ fn year(s: &str) -> Option<i32> {
 }
 
 /// Finds the dates of `doc`.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
     // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
     if doc.date_anchors.is_empty() && doc.time_word_starts.is_empty() {
-        return Vec::new();
+        return out;
     }
     // Inferred only when the text has a relative date to read.
     let doc_year = match doc.document_year {
@@ -110,7 +112,6 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         }
         None => None,
     };
-    let mut out = Vec::new();
     // The year in force: the last year written or resolved, else the reviewed year.
     let says_this_year = has_any(doc, &['今']) && text.contains("今年");
     let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
@@ -207,13 +208,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
-    for f in out {
-        if kept.last().is_none_or(|k| f.start >= k.end) {
-            kept.push(f);
+    // Each kept unless it overlaps the last one kept.
+    let mut kept_end = 0;
+    out.retain(|f| {
+        let keep = f.start >= kept_end;
+        if keep {
+            kept_end = f.end;
         }
-    }
-    kept
+        keep
+    });
+    out
 }
 
 fn found(start: usize, end: usize, iso: Option<String>) -> Found {

@@ -52,9 +52,10 @@ fn stops_name(tag: &str, word: &str) -> bool {
 const MAX_NAME_BYTES: usize = 90;
 
 /// Finds the enterprises of `doc`.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
-    let mut out = Vec::new();
     if !super::has_any(doc, &['公', '合']) {
         return out;
     }

@@ -140,9 +140,10 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 }
 
 /// Finds the formulas of `doc`.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
-    let mut out: Vec<Found> = Vec::new();
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
         return out;

@@ -215,7 +215,9 @@ impl Doc<'_> {
     }
 }
 
-type ExtractFn = fn(&Doc, &Claims) -> Vec<Found>;
+/// An extractor: fills the empty vector it is given with what it finds in the document
+/// and returns it.
+type ExtractFn = fn(&Doc, &Claims, Vec<Found>) -> Vec<Found>;
 
 /// The extractors in the order they run; the kinds whose spans numbers may not overlap
 /// claim them as they go.
@@ -241,6 +243,8 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     let mut claims = Claims {
         spans: std::mem::take(&mut buffers.claimed),
     };
+    // The vector each extractor fills, handed from one to the next.
+    let mut scratch = std::mem::take(&mut buffers.scratch);
     let Triggers {
         mask: triggers,
         numeral_starts,
@@ -268,18 +272,19 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         if !needed {
             continue;
         }
-        let facts = extractor(&doc, &claims);
-        for f in facts {
-            if *claims_spans {
+        let mut facts = extractor(&doc, &claims, std::mem::take(&mut scratch));
+        if *claims_spans {
+            for f in &facts {
                 claims.claim(f.start, f.end);
             }
-            if enabled(*kind) {
-                found.push(f);
-            }
-        }
-        if *claims_spans {
             claims.settle();
         }
+        if enabled(*kind) {
+            found.append(&mut facts);
+        }
+        // Emptied, it is the next extractor's vector.
+        facts.clear();
+        scratch = facts;
     }
     subject::annotate(&doc, &mut found);
     let Doc {
@@ -305,6 +310,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         clause_marks,
         found,
         claimed: claims.spans,
+        scratch,
     }
     .give_back();
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
@@ -394,6 +400,8 @@ struct Buffers {
     found: Vec<Found>,
     /// The claimed spans.
     claimed: Vec<(usize, usize)>,
+    /// What one extractor found, before it joins `found`.
+    scratch: Vec<Found>,
 }
 
 thread_local! {
@@ -414,11 +422,13 @@ impl Buffers {
             || self.clause_marks.capacity() > KEEP_ENTRIES
             || self.found.capacity() > KEEP_ENTRIES
             || self.claimed.capacity() > KEEP_ENTRIES
+            || self.scratch.capacity() > KEEP_ENTRIES
         {
             return;
         }
         self.found.clear();
         self.claimed.clear();
+        self.scratch.clear();
         self.numeral_starts.clear();
         self.date_anchors.clear();
         self.trigger_hits.clear();

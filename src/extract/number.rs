@@ -165,10 +165,11 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 }
 
 /// Finds the numbers of `doc`.
-pub(crate) fn extract(doc: &Doc, claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
     let numerals = doc.numerals();
-    let mut out = Vec::with_capacity(numerals.len());
     for m in numerals {
         // The claim is checked first: it is a binary search, and most claimed numerals
         // (the years of dates) would be read in vain.

@@ -340,9 +340,10 @@ fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Opti
 }
 
 /// Finds the rankings of `doc`.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
+///
+/// `out` is an empty vector to fill: its capacity is reused from text to text.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
     let text = doc.text;
-    let mut out: Vec<Found> = Vec::new();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
     if !has_any(doc, &['第', '首', '位', '名']) {
         return out;
@@ -429,15 +430,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims) -> Vec<Found> {
     }
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // Nested matches (全市第一 inside 全市第一方阵) keep the longer.
-    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
-    for f in out {
-        if kept.last().is_some_and(|k| f.start < k.end) {
-            continue;
+    let mut kept_end = 0;
+    out.retain(|f| {
+        let keep = f.start >= kept_end;
+        if keep {
+            kept_end = f.end;
         }
-        kept.push(f);
-    }
-    share_lists(text, &mut kept);
-    kept
+        keep
+    });
+    share_lists(text, &mut out);
+    out
 }
 
 /// `“百强”第14位、全省第8位`: a scoped place right after a listed one keeps the list.
