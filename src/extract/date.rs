@@ -117,10 +117,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
     let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
     let mut in_force: Option<i32> = None;
     // Dates with a year (or a plan period, or 同期) first; periods alone where none is.
-    let mut spans: Vec<DateMatch> = date_pattern::matches_near(text, &doc.date_anchors, date_pattern::with_year_at);
+    // The two lists of matches, kept per thread from one text to the next.
+    thread_local! {
+        static MATCHES: std::cell::RefCell<(Vec<DateMatch>, Vec<DateMatch>)> = Default::default();
+    }
+    let (mut spans, mut periods) = MATCHES.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::with_year_at, &mut spans);
+    date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::period_match, &mut periods);
     let with_year = spans.len();
     let mut k = 0;
-    for m in date_pattern::matches_near(text, &doc.date_anchors, date_pattern::period_match) {
+    for &m in &periods {
         while k < with_year && spans[k].end <= m.start {
             k += 1;
         }
@@ -129,11 +135,11 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         }
     }
     spans.sort_by_key(|m| m.start);
-    for DateMatch {
+    for &DateMatch {
         start: s,
         end: e,
         groups,
-    } in spans
+    } in &spans
     {
         // 初步 (preliminary) is no 年初.
         if text[..e].ends_with("年初") && text[e..].starts_with('步') {
@@ -194,6 +200,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             }
         };
         out.push(found(s, e, iso));
+    }
+    // Emptied, the lists serve the next text (unless a huge text made them large).
+    if spans.capacity() <= 1 << 16 && periods.capacity() <= 1 << 16 {
+        spans.clear();
+        periods.clear();
+        MATCHES.with(|m| *m.borrow_mut() = (spans, periods));
     }
     // Unplaced time words, leftmost first and not overlapping (no word of the list is a
     // prefix of another).

@@ -338,13 +338,26 @@ pub(crate) fn with_year_at(t: &[u8], s: usize) -> Option<DateMatch> {
 
 /// The leftmost-first, non-overlapping matches of `at` in `text`, tried only at the
 /// starts up to [`BACK`] bytes before each anchor of `anchors` (ascending byte offsets).
+#[cfg(test)]
 pub(crate) fn matches_near(
     text: &str,
     anchors: &[usize],
     at: impl Fn(&[u8], usize) -> Option<DateMatch>,
 ) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    matches_near_into(text, anchors, at, &mut out);
+    out
+}
+
+/// [`matches_near`], into `out` (emptied first).
+pub(crate) fn matches_near_into(
+    text: &str,
+    anchors: &[usize],
+    at: impl Fn(&[u8], usize) -> Option<DateMatch>,
+    out: &mut Vec<DateMatch>,
+) {
     let t = text.as_bytes();
-    let mut out = Vec::with_capacity(anchors.len().min(64));
+    out.clear();
     let mut pos = 0; // no match may start before this
     let mut tried = 0; // starts below this have been tried
     for &a in anchors {
@@ -380,7 +393,6 @@ pub(crate) fn matches_near(
             tried = pos;
         }
     }
-    out
 }
 
 /// Is `c` a character of some date pattern (a digit, a quote, 年, 月, 至 …)?
