@@ -43,6 +43,7 @@
 //! Every record's `start` and `end` are byte offsets into the input, half-open, on char
 //! boundaries: `&input[start..end] == text`.
 
+mod bytes;
 mod extract;
 pub mod fact;
 pub mod numeral;

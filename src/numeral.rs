@@ -476,7 +476,7 @@ fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let k = initial_index(c)?;
     // The last byte of the second character tells most words apart before comparing.
     let byte5 = rest.as_bytes().get(5);
-    let has = |w: &&&str| (w.len() < 6 || byte5 == w.as_bytes().get(5)) && rest.starts_with(**w);
+    let has = |w: &&&str| (w.len() < 6 || byte5 == w.as_bytes().get(5)) && crate::bytes::starts_with(rest, w);
     if let Some(w) = WORDS_BY_INITIAL[k].iter().find(has) {
         // 十分之一 is a fraction, not 十分 (very).
         if !text[i + w.len()..].starts_with('之') {

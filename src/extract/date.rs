@@ -20,7 +20,7 @@
 //! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
 
 use super::date_pattern::{self, DateMatch, Groups};
-use super::{Claims, Doc, Found, char_before, has_any};
+use super::{Claims, Doc, Found, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
 
@@ -44,11 +44,13 @@ const UNPLACED: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
     let anchors: Vec<usize> = text.match_indices('年').map(|(i, _)| i).collect();
-    infer_document_year_at(text, &anchors)
+    let says_last = text.contains("去年") || text.contains("上年");
+    infer_document_year_at(text, &anchors, says_last, text.contains("今年"))
 }
 
-/// [`infer_document_year`] given the offsets of the text's anchors (at least every 年).
-fn infer_document_year_at(text: &str, anchors: &[usize]) -> Option<i32> {
+/// [`infer_document_year`] given the offsets of the text's anchors (at least every 年), and
+/// whether the text says 去年 or 上年, and 今年.
+fn infer_document_year_at(text: &str, anchors: &[usize], says_last: bool, says_this_year: bool) -> Option<i32> {
     // `[12][0-9]{3}年`: four ASCII digits right before a 年.
     let latest = anchors
         .iter()
@@ -62,8 +64,7 @@ fn infer_document_year_at(text: &str, anchors: &[usize]) -> Option<i32> {
         })
         .filter(|y| (1900..=2100).contains(y))
         .max()?;
-    let says_last = text.contains("去年") || text.contains("上年");
-    Some(if says_last && !text.contains("今年") {
+    Some(if says_last && !says_this_year {
         latest + 1
     } else {
         latest
@@ -104,16 +105,21 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
     if doc.date_anchors.is_empty() && doc.time_word_starts.is_empty() {
         return out;
     }
+    // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.
+    fn says(text: &str, mut at: impl Iterator<Item = usize>, word: &str) -> bool {
+        at.any(|i| text[i..].starts_with(word))
+    }
+    let says_this_year = has_any(doc, &['今']) && says(text, doc.time_word_starts.iter().copied(), "今年");
     // Inferred only when the text has a relative date to read.
     let doc_year = match doc.document_year {
         Some(y) => Some(y),
         None if has_any(doc, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
-            infer_document_year_at(text, &doc.date_anchors)
+            let says_last = says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年");
+            infer_document_year_at(text, &doc.date_anchors, says_last, says_this_year)
         }
         None => None,
     };
     // The year in force: the last year written or resolved, else the reviewed year.
-    let says_this_year = has_any(doc, &['今']) && text.contains("今年");
     let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
     let mut in_force: Option<i32> = None;
     // Dates with a year (or a plan period, or 同期) first; periods alone where none is.

@@ -78,7 +78,11 @@ impl WordSet {
         if self.first_bits & char_bit(c) == 0 {
             return None;
         }
-        self.by_first.get(&c)?.iter().find(|w| rest.starts_with(**w)).copied()
+        self.by_first
+            .get(&c)?
+            .iter()
+            .find(|w| crate::bytes::starts_with(rest, w))
+            .copied()
     }
 
     /// The longest word that ends at byte `pos` of `text`.
@@ -88,7 +92,11 @@ impl WordSet {
         if self.last_bits & char_bit(c) == 0 {
             return None;
         }
-        self.by_last.get(&c)?.iter().find(|w| head.ends_with(**w)).copied()
+        self.by_last
+            .get(&c)?
+            .iter()
+            .find(|w| crate::bytes::ends_with(head, w))
+            .copied()
     }
 
     /// Is `word` in the set?
@@ -97,7 +105,7 @@ impl WordSet {
             .next()
             .filter(|c| self.first_bits & char_bit(*c) != 0)
             .and_then(|c| self.by_first.get(&c))
-            .is_some_and(|v| v.contains(&word))
+            .is_some_and(|v| v.iter().any(|w| crate::bytes::eq(w.as_bytes(), word.as_bytes())))
     }
 }
 

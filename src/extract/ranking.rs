@@ -245,9 +245,10 @@ struct Context {
 /// A list in quotes that ends just before `pos` (links such as 排名 allowed between).
 fn list_before(text: &str, pos: usize) -> Option<Context> {
     for link in LIST_LINKS {
-        let Some(head) = text[..pos].strip_suffix(link) else {
+        if !crate::bytes::ends_with(&text[..pos], link) {
             continue;
-        };
+        }
+        let head = &text[..pos - link.len()];
         let Some(body) = head.strip_suffix(['”', '"', '」']) else {
             continue;
         };
