@@ -41,17 +41,28 @@ fn quoted_at<'t>(
         }
         let inner = open + '“'.len_utf8();
         pos = inner;
+        // Read by bytes, a character at a time: “ is E2 80 9C and ” is E2 80 9D.
+        let bytes = text.as_bytes();
         let mut count = 0;
-        for (i, c) in text[inner..].char_indices() {
-            match c {
-                '”' if count >= min => {
-                    pos = inner + i + '”'.len_utf8();
-                    return Some((inner, inner + i));
+        let mut i = inner;
+        while let Some(&b) = bytes.get(i) {
+            if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) {
+                if bytes[i + 2] == 0x9D && count >= min {
+                    pos = i + '”'.len_utf8();
+                    return Some((inner, i));
                 }
-                '“' | '”' => break,
-                _ if count == max => break,
-                _ => count += 1,
+                break;
             }
+            if count == max {
+                break;
+            }
+            count += 1;
+            i += match b {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
         }
         None
     })
@@ -361,7 +372,8 @@ mod tests {
     #[test]
     fn quoted_texts_agree_with_the_regex() {
         let re = regex::Regex::new(r"“([^“”]{2,6})”").unwrap();
-        let pieces = ["“", "”", "三", "大", "行动", "，", "\n", "A"];
+        // Characters of every UTF-8 length, and E2 80 xx characters near the quote marks.
+        let pieces = ["“", "”", "三", "大", "行动", "，", "\n", "A", "é", "😀", "—", "‘", "’"];
         let mut rng = crate::testing::Rng::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let text = rng.text(&pieces, 14);
