@@ -339,10 +339,11 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     }
     let end = i;
     let mut start = end;
+    let share_head = ["比重", "比例", "占比"].contains(&words[end - 1].text);
     while start > 0 {
         let w = &words[start - 1];
         let right: Option<&Word> = words.get(start).filter(|_| start < end);
-        let head_is_share = start < end && ["比重", "比例", "占比"].contains(&words[end - 1].text);
+        let head_is_share = start < end && share_head;
         if head_is_share && (w.text == "的" || w.text == "占") {
             start -= 1;
             continue;
@@ -368,10 +369,12 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
         Some(head) if !head.ends_with('占') => head,
         _ => phrase.strip_suffix('较').unwrap_or(phrase),
     };
-    if let Some(w) = UP
-        .iter()
-        .chain(DOWN)
-        .find(|w| phrase.ends_with(**w) && phrase.len() > w.len())
+    // No change word ends another, so at most one ends the phrase.
+    static CHANGES: once_cell::sync::Lazy<super::WordSet> =
+        once_cell::sync::Lazy::new(|| super::WordSet::new(&[UP, DOWN].concat()));
+    if let Some(w) = CHANGES
+        .longest_before(phrase, phrase.len())
+        .filter(|w| phrase.len() > w.len())
     {
         phrase = &phrase[..phrase.len() - w.len()];
     }
@@ -613,6 +616,16 @@ fn split_respectively(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn no_change_word_ends_another() {
+        let all: Vec<&str> = super::UP.iter().chain(super::DOWN).copied().collect();
+        for a in &all {
+            for b in &all {
+                assert!(a == b || !a.ends_with(b), "{b} ends {a}");
+            }
+        }
+    }
 
     #[test]
     fn change_words_first_char_list_is_complete() {
