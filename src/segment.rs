@@ -12,8 +12,9 @@ pub(crate) struct Word<'a> {
     pub start: usize,
     /// Byte offset one past it.
     pub end: usize,
-    /// jieba's part-of-speech tag (`n`, `v`, `m`, `x` …).
-    pub tag: &'static str,
+    /// jieba's part-of-speech tag (`n`, `v`, `m`, `x` …), borrowed from the segmenter,
+    /// which is static.
+    pub tag: &'a str,
 }
 
 /// Words the embedded dictionary lacks or cuts badly in this genre, with a tag.
@@ -150,28 +151,9 @@ pub(crate) fn tag_fast(text: &str) -> Vec<Word<'_>> {
             text: t.word,
             start: t.byte_start,
             end: t.byte_end,
-            tag: tag_static(jieba, t.tag),
+            tag: t.tag,
         })
         .collect()
-}
-
-/// jieba hands out tags borrowed from itself; the segmenter is static, so they live forever.
-fn tag_static(_jieba: &'static Jieba, tag: &str) -> &'static str {
-    // Tags are a small closed set; map them to static strings without leaking. A `match`
-    // compiles to a switch on the length and a few comparisons.
-    macro_rules! static_tags {
-        ($($t:literal)*) => {
-            match tag {
-                $($t => $t,)*
-                _ => "x",
-            }
-        };
-    }
-    static_tags!(
-        "n" "nr" "nrt" "nrfg" "ns" "nt" "nz" "ng" "v" "vn" "vd" "vg" "vi" "vq" "a" "ad" "an" "ag"
-        "b" "c" "d" "df" "dg" "e" "f" "g" "h" "i" "j" "k" "l" "m" "mg" "mq" "o" "p" "q" "r" "rg"
-        "rr" "rz" "s" "t" "tg" "u" "ud" "ug" "uj" "ul" "uv" "uz" "x" "y" "z" "zg" "eng"
-    )
 }
 
 #[cfg(test)]
@@ -196,12 +178,15 @@ mod tests {
                 let at = text.find(mark).unwrap();
                 let mark_word = whole.iter().find(|w| w.start == at).unwrap();
                 assert_eq!((mark_word.end, mark_word.tag), (at + mark.len_utf8(), "x"), "{text}");
-                let shifted = |from: usize, words: Vec<Word>| -> Vec<(usize, usize, &'static str)> {
-                    words.iter().map(|w| (from + w.start, from + w.end, w.tag)).collect()
+                let shifted = |from: usize, words: Vec<Word>| -> Vec<(usize, usize, String)> {
+                    words
+                        .iter()
+                        .map(|w| (from + w.start, from + w.end, w.tag.to_string()))
+                        .collect()
                 };
                 let pieces: Vec<_> = shifted(0, tag_fast(left))
                     .into_iter()
-                    .chain([(at, at + mark.len_utf8(), "x")])
+                    .chain([(at, at + mark.len_utf8(), "x".to_string())])
                     .chain(shifted(at + mark.len_utf8(), tag_fast(right)))
                     .collect();
                 assert_eq!(shifted(0, whole), pieces, "{text}");
