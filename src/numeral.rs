@@ -488,9 +488,10 @@ fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     // Every such word ends in 一: compare its first character with `prev`, no allocation.
-    let is_word = WORDS_ENDING_IN_NUMERAL
-        .iter()
-        .any(|w| w.starts_with(prev) && w.ends_with(c) && w.chars().count() == 2);
+    let is_word = WORDS_ENDING_IN_NUMERAL.iter().any(|w| {
+        let mut chars = w.chars();
+        chars.next() == Some(prev) && chars.next() == Some(c) && chars.next().is_none()
+    });
     let next = rest[c.len_utf8()..].chars().next();
     let continues = next.is_some_and(|n| cn_token(n).is_some() || arabic_digit(n).is_some());
     (is_word && !continues).then_some(i + c.len_utf8())
