@@ -77,20 +77,34 @@ pub(crate) fn last_lone_mark(text: &str) -> Option<usize> {
 /// does not know is a name (`nz`). jieba's own `tag` with its POS HMM would guess those
 /// tags, but costs a large fixed setup on every call.
 pub(crate) fn tag(text: &str) -> Vec<Word<'_>> {
-    let plain = tag_fast(text);
-    // The HMM only re-cuts runs of two or more single-character route steps; without
-    // such a run the two cuts agree, and so do the tags.
-    if !may_differ_with_hmm(&plain) {
-        return plain;
-    }
-    tag_aligned(text, &plain)
+    let mut words = tag_fast(text);
+    // The HMM only re-cuts runs of two or more single-character route steps; before the
+    // first such run the two cuts agree, and so do the tags.
+    let Some(run) = first_hmm_run(&words) else {
+        return words;
+    };
+    // jieba's best route from a character depends only on the text after it, so the
+    // text from the run's first word on is cut as the whole text is cut there.
+    let from = words[run].start;
+    let rest = tag_aligned(&text[from..], &words[run..], from);
+    words.truncate(run);
+    words.extend(rest);
+    words
 }
 
-/// Could the word HMM cut `plain` (a cut without it) differently? Yes where two
-/// single-character words of jieba's Han class (CJK, ASCII letters and digits, `+#&._%-`)
-/// stand side by side, or where a word is a run of ASCII characters (which the cut
-/// without HMM joins, and the HMM may split).
+/// Could the word HMM cut `plain` (a cut without it) differently?
+#[cfg(test)]
 fn may_differ_with_hmm(plain: &[Word]) -> bool {
+    first_hmm_run(plain).is_some()
+}
+
+/// The index of the first word of `plain` (a cut without the word HMM) that the HMM may
+/// cut differently, if any. The HMM re-cuts runs of single-character route steps: two
+/// single-character words of jieba's Han class (CJK, ASCII letters and digits, `+#&._%-`)
+/// side by side, or a word of several ASCII characters (which the cut without HMM joins)
+/// with the single characters before it. The words before that index are the same in
+/// both cuts.
+fn first_hmm_run(plain: &[Word]) -> Option<usize> {
     let single_step = |w: &Word| {
         let mut chars = w.text.chars();
         match (chars.next(), chars.next()) {
@@ -98,8 +112,16 @@ fn may_differ_with_hmm(plain: &[Word]) -> bool {
             _ => false,
         }
     };
-    plain.iter().any(|w| w.text.len() > 1 && w.text.is_ascii())
-        || plain.windows(2).any(|p| single_step(&p[0]) && single_step(&p[1]))
+    for (k, w) in plain.iter().enumerate() {
+        if single_step(w) && plain.get(k + 1).is_some_and(single_step) {
+            return Some(k);
+        }
+        if w.text.len() > 1 && w.text.is_ascii() {
+            let singles_before = plain[..k].iter().rev().take_while(|w| single_step(w)).count();
+            return Some(k - singles_before);
+        }
+    }
+    None
 }
 
 /// jieba's Han class: the characters it segments by dictionary and HMM.
@@ -114,26 +136,29 @@ fn is_han_class(c: char) -> bool {
     )
 }
 
-/// [`tag`] the long way: the HMM cut's words, with the tags of the same words of `plain`.
-fn tag_aligned<'t>(text: &'t str, plain: &[Word<'t>]) -> Vec<Word<'t>> {
+/// The HMM cut's words of `text`, which starts at byte `from` of the segmented text, with
+/// the tags of the same words of `plain` (the cut without HMM from there on); offsets
+/// are in the segmented text.
+fn tag_aligned<'t>(text: &'t str, plain: &[Word<'t>], from: usize) -> Vec<Word<'t>> {
     let jieba: &'static Jieba = &JIEBA;
     let mut k = 0;
     jieba
         .cut(text, true)
         .into_iter()
         .map(|t| {
+            let (start, end) = (from + t.byte_start, from + t.byte_end);
             // The dictionary's word at the same place, if the HMM did not join it with others.
-            while k < plain.len() && plain[k].start < t.byte_start {
+            while k < plain.len() && plain[k].start < start {
                 k += 1;
             }
             let tag = match plain.get(k) {
-                Some(p) if p.start == t.byte_start && p.end == t.byte_end => p.tag,
+                Some(p) if p.start == start && p.end == end => p.tag,
                 _ => "nz",
             };
             Word {
                 text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
+                start,
+                end,
                 tag,
             }
         })
@@ -206,8 +231,22 @@ mod tests {
             "全年规上工业增加值增长8.5%，5G基站新建1200个，GDP达1.2万亿元",
             "其中出口2301亿元、进口1266亿元，分别增长4.1%和下降2.3%",
             "“十四五”时期，全省将加快建设A、B和C三大产业集群",
+            "新5G基站",
+            "建成5G基站1200个",
+            "A股上市企业3家",
+            "位于临江新区的澳斯康生物",
         ];
-        let clauses = seed.split(['，', '。', '；', '\n']).chain(extra);
+        // And pieces of the seed cut anywhere.
+        let chars: Vec<usize> = seed.char_indices().map(|(i, _)| i).collect();
+        let mut rng = crate::testing::Rng::new(11);
+        let pieces: Vec<&str> = (0..800)
+            .map(|_| {
+                let a = rng.below(chars.len());
+                let b = (a + rng.below(24)).min(chars.len() - 1);
+                &seed[chars[a]..chars[b]]
+            })
+            .collect();
+        let clauses = seed.split(['，', '。', '；', '\n']).chain(extra).chain(pieces);
         let (mut short, mut long) = (0, 0);
         for clause in clauses {
             let plain = tag_fast(clause);
@@ -216,10 +255,10 @@ mod tests {
             } else {
                 short += 1;
             }
-            assert_eq!(tag(clause), tag_aligned(clause, &plain), "{clause}");
+            assert_eq!(tag(clause), tag_aligned(clause, &plain, 0), "{clause}");
             // Without a possible difference, the long way gives the plain cut.
             if !may_differ_with_hmm(&plain) {
-                assert_eq!(tag_aligned(clause, &plain), plain, "{clause}");
+                assert_eq!(tag_aligned(clause, &plain, 0), plain, "{clause}");
             }
         }
         assert!(
