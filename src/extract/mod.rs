@@ -553,24 +553,21 @@ fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
     // characters (all of CJK) are read straight from the bytes.
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
     let bytes = text.as_bytes();
-    let mut rest = bytes;
     let mut i = 0;
-    while let [b0, tail @ ..] = rest {
-        if let ([b1, b2, after @ ..], 0xE0..=0xEF) = (tail, *b0) {
+    while let Some(&b0) = bytes.get(i) {
+        if let (0xE0..=0xEF, Some(&[_, b1, b2])) = (b0, bytes.get(i..i + 3)) {
             let hi = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
             if INTERESTING[hi] & (1 << (b2 & 0x3F)) != 0 {
                 record(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
             }
             i += 3;
-            rest = after;
             continue;
         }
-        let (u, n) = crate::numeral::decode_utf8(bytes, i);
+        let (u, len) = crate::numeral::decode_utf8(bytes, i);
         if interesting(u) {
-            record(i, u, n);
+            record(i, u, len);
         }
-        i += n;
-        rest = &bytes[i..];
+        i += len;
     }
     Triggers {
         mask,
