@@ -271,7 +271,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         return out;
     }
     found.sort();
-    let counts: Vec<(usize, usize, usize)> = counts(text).collect();
+    let counts = counts(text);
     let clusters = enumeration(text, &counts, "产业集群");
     let chains = enumeration(text, &counts, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
@@ -353,11 +353,32 @@ const NAMES: [&str; 2] = ["产业链", "产业集群"];
 const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
 
 /// Every classifier (条, 个, 大) of `text` with the count right before it:
-/// `(count start, classifier start, classifier end)`, in order.
-fn counts(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    text.char_indices()
-        .filter(|(_, c)| COUNT_WORDS.contains(c))
-        .filter_map(|(q, c)| Some((number_run_before(text, q)?, q, q + c.len_utf8())))
+/// `(count start, classifier start, classifier end)`, in order. Only those that a name
+/// (产业链, 产业集群) follows in the same clause: every use of a count needs one, before the
+/// next ，、。 (a count is a run of digits, which crosses no clause mark either).
+fn counts(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut scanned = 0;
+    for (p, _) in text.match_indices("产业") {
+        if !NAMES.iter().any(|n| text[p..].starts_with(n)) {
+            continue;
+        }
+        // The clause of the name, from what was read before.
+        let from = text[scanned..p]
+            .rfind(['，', '、', '。'])
+            .map_or(scanned, |i| scanned + i + '，'.len_utf8());
+        out.extend(
+            text[from..p]
+                .char_indices()
+                .filter(|(_, c)| COUNT_WORDS.contains(c))
+                .filter_map(|(q, c)| {
+                    let q = from + q;
+                    Some((number_run_before(text, q)?, q, q + c.len_utf8()))
+                }),
+        );
+        scanned = p;
+    }
+    out
 }
 
 /// `N(条|个|大)(产业链|产业集群)` and an introducing word (包括, 分别是, 中 …): every match,
@@ -442,7 +463,7 @@ fn groups(body: &str, name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut from = 0;
     // `({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)`
-    let counts: Vec<(usize, usize, usize)> = counts(body).collect();
+    let counts = counts(body);
     for c in counted_within(body, &counts, usize::MAX, "，、。") {
         if c.name != name {
             continue;
@@ -585,6 +606,9 @@ mod tests {
             "中",
             "，",
             "、",
+            "。",
+            "；",
+            "：",
             "重点",
             "千亿级",
             "链",
@@ -593,7 +617,7 @@ mod tests {
         let mut found = 0;
         for _ in 0..30_000 {
             let text = rng.text(&pieces, 10);
-            let counts: Vec<_> = counts(&text).collect();
+            let counts = counts(&text);
             let want: Vec<_> = intro_re.captures_iter(&text).map(as_counted).collect();
             assert_eq!(intros(&text, &counts).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = counted_re.captures_iter(&text).map(as_counted).collect();
