@@ -668,9 +668,15 @@ impl Dec {
         // Fast path: the mantissa and the power of ten are exact in f64, so one
         // multiplication or division rounds once, correctly.
         const EXACT: i128 = 1 << 53;
+        // The powers of ten that are exact in f64.
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22,
+        ];
         if self.m.abs() < EXACT && (-22..=22).contains(&self.e) {
-            let m = self.m as f64;
-            let p = 10f64.powi(self.e.abs());
+            // Through i64: the mantissa fits, and the conversion is one instruction.
+            let m = self.m as i64 as f64;
+            let p = POW10[self.e.unsigned_abs() as usize];
             let v = if self.e >= 0 { m * p } else { m / p };
             if self.e <= 0 || v.abs() < EXACT as f64 {
                 return Some(v);
