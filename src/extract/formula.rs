@@ -23,17 +23,21 @@ use crate::segment;
 
 /// The quoted texts of `text` (`“…”`, no quote mark inside) of `min..=max` characters,
 /// as the byte spans of their insides, leftmost first.
+#[cfg(test)]
 pub(crate) fn quoted(text: &str, min: usize, max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    quoted_at(text, text.match_indices('“').map(|(i, _)| i), min, max)
+    quoted_at(text, text.match_indices('“').map(|(i, _)| i), min, max).map(|(s, e, _)| (s, e))
 }
 
-/// [`quoted`], given the offsets of the opening quote marks of `text`, in order.
+/// [`quoted`], given the offsets of the opening quote marks of `text`, in order; also the
+/// number of characters of each. Whether an opening mark starts a quoted text depends
+/// only on the text up to the next quote mark, none of which a quoted text holds: the
+/// quoted texts of a part of `text` are those of `text` that lie inside it.
 fn quoted_at<'t>(
     text: &'t str,
     opens: impl Iterator<Item = usize> + 't,
     min: usize,
     max: usize,
-) -> impl Iterator<Item = (usize, usize)> + 't {
+) -> impl Iterator<Item = (usize, usize, usize)> + 't {
     let mut pos = 0;
     opens.filter_map(move |open| {
         if open < pos {
@@ -49,7 +53,7 @@ fn quoted_at<'t>(
             if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) {
                 if bytes[i + 2] == 0x9D && count >= min {
                     pos = i + '”'.len_utf8();
-                    return Some((inner, i));
+                    return Some((inner, i, count));
                 }
                 break;
             }
@@ -159,9 +163,13 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
     if !has_any(doc, &['“', '大']) {
         return out;
     }
-    // A quoted text of 2 to 15 characters that starts with a Chinese numeral.
-    let quotes = quoted_at(text, positions(doc, '“'), 2, 15);
-    for (s, e) in quotes.filter(|&(s, _)| text[s..].starts_with(is_count_char)) {
+    // The quoted texts of 2 to 40 characters: the formulas are among those of at most 15
+    // that start with a Chinese numeral, and the items of their members among the rest.
+    let quotes: Vec<(usize, usize, usize)> = quoted_at(text, positions(doc, '“'), 2, 40).collect();
+    for &(s, e, _) in quotes
+        .iter()
+        .filter(|&&(s, _, count)| count <= 15 && text[s..].starts_with(is_count_char))
+    {
         let Some(ps) = parts(&text[s..e]) else { continue };
         let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
         if words.iter().any(|w| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
@@ -169,7 +177,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         {
             continue;
         }
-        let members = members(text, s - "“".len(), e + "”".len(), &ps);
+        let members = members(text, s - "“".len(), e + "”".len(), &ps, &quotes);
         out.push(formula(s, e, ps, members));
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
@@ -230,8 +238,15 @@ fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<Str
     }
 }
 
-/// The items the text enumerates for the formula quoted at `open..close`.
-fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Vec<String> {
+/// The items the text enumerates for the formula quoted at `open..close`; `quotes` are the
+/// quoted texts of 2 to 40 characters of `text`.
+fn members(
+    text: &str,
+    open: usize,
+    close: usize,
+    parts: &[(u32, String)],
+    quotes: &[(usize, usize, usize)],
+) -> Vec<String> {
     let total: u32 = parts.iter().map(|(n, _)| n).sum();
     // `A、B等“N项机制”`: the items before 等, listed by example (their number may be less).
     if let Some(head) = text[..open].strip_suffix('等') {
@@ -255,9 +270,11 @@ fn members(text: &str, open: usize, close: usize, parts: &[(u32, String)]) -> Ve
     let window = &text[close..ceil_forward(text, close, 900)];
     let para_end = close + window.find('\n').unwrap_or(window.len());
     let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
-    let paragraph = &text[close..para_end];
-    for (s, e) in quoted(paragraph, 2, 40) {
-        let item = &paragraph[s..e];
+    // The quoted texts that lie in the paragraph, closing mark included.
+    let first = quotes.partition_point(|q| q.0 < close);
+    let in_paragraph = quotes[first..].iter().take_while(|q| q.1 + '”'.len_utf8() <= para_end);
+    for &(s, e, _) in in_paragraph {
+        let item = &text[s..e];
         if item.starts_with(is_count_char) {
             continue;
         }
@@ -382,6 +399,17 @@ mod tests {
                 .map(|c| c.get(1).map(|m| (m.start(), m.end())).unwrap())
                 .collect();
             assert_eq!(super::quoted(&text, 2, 6).collect::<Vec<_>>(), want, "{text:?}");
+            // The quoted texts of a part are the text's quoted texts inside it.
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (bounds[rng.below(bounds.len())], bounds[rng.below(bounds.len())]);
+            let (a, b) = (a.min(b), a.max(b));
+            let part: Vec<(usize, usize)> = super::quoted(&text[a..b], 2, 6).map(|(s, e)| (a + s, a + e)).collect();
+            let inside: Vec<(usize, usize)> = want
+                .iter()
+                .copied()
+                .filter(|&(s, e)| s >= a + 3 && e + 3 <= b)
+                .collect();
+            assert_eq!(part, inside, "{:?} in {text:?}", &text[a..b]);
         }
     }
 
