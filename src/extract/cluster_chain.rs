@@ -39,21 +39,24 @@ struct Pair {
 /// of a structure is, and a shorter Chinese run by Chinese digits, which only the gap of
 /// at most six Han characters before a name can take. So: the longest Arabic run, or the
 /// seven longest Chinese ones.
-fn count_ends(text: &str, p: usize) -> Vec<usize> {
-    let Some(class) = text[p..].chars().next().and_then(digit_class) else {
-        return Vec::new();
+fn count_ends(text: &str, p: usize) -> impl Iterator<Item = usize> {
+    let class = text[p..].chars().next().and_then(digit_class);
+    let run: usize = match class {
+        Some(class) => text[p..]
+            .chars()
+            .take_while(|c| digit_class(*c) == Some(class))
+            .map(char::len_utf8)
+            .sum(),
+        None => 0,
     };
-    let run: usize = text[p..]
-        .chars()
-        .take_while(|c| digit_class(*c) == Some(class))
-        .map(char::len_utf8)
-        .sum();
     let end = p + run;
-    if class {
-        return vec![end];
-    }
-    // Chinese digits are three bytes each.
-    (0..7).map(|k| end - 3 * k).take_while(|e| *e > p).collect()
+    // One end for an Arabic run; Chinese digits are three bytes each.
+    let ends = match class {
+        Some(true) => 1,
+        Some(false) => 7,
+        None => 0,
+    };
+    (0..ends).map(move |k| end - 3 * k).take_while(move |e| *e > p)
 }
 
 /// Is `c` of the Han script (what the regex class `\p{Han}` matches)?
@@ -113,12 +116,12 @@ fn spelled_at(text: &str, p: usize, first: &str, second: &str) -> Option<(usize,
 /// `N群M链` or `M链N群` at `p`.
 fn compact_at(text: &str, p: usize) -> Option<Pair> {
     for (mid, last, clusters_first) in [("群", "链", true), ("链", "群", false)] {
-        let &q1 = count_ends(text, p).first()?;
+        let q1 = count_ends(text, p).next()?;
         if !text[q1..].starts_with(mid) {
             continue;
         }
         let s2 = q1 + mid.len();
-        let Some(&q2) = count_ends(text, s2).first() else {
+        let Some(q2) = count_ends(text, s2).next() else {
             continue;
         };
         if text[q2..].starts_with(last) {

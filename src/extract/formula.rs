@@ -171,9 +171,9 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         .filter(|&&(s, _, count)| count <= 15 && text[s..].starts_with(is_count_char))
     {
         let Some(ps) = parts(&text[s..e]) else { continue };
-        let words: Vec<&str> = ps.iter().map(|(_, w)| w.as_str()).collect();
-        if words.iter().any(|w| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
-            || (words.len() == 2 && words.contains(&"群") && words.contains(&"链") && ps.iter().any(|(n, _)| *n > 1))
+        let has_word = |word: &str| ps.iter().any(|(_, w)| w == word);
+        if ps.iter().any(|(_, w)| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
+            || (ps.len() == 2 && has_word("群") && has_word("链") && ps.iter().any(|(n, _)| *n > 1))
         {
             continue;
         }

@@ -503,8 +503,9 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         .collect();
     idx.sort_by_key(|&i| found[i].start);
     let mut prev: Option<(usize, usize, Option<Subject>)> = None; // (sentence start, end, subject)
-    let mut run: Vec<usize> = Vec::new(); // a list of values joined by 、 / 和
-    let mut run_from = 0usize; // the position in `idx` where the run starts
+    // The values of a list joined by 、 / 和 are consecutive: the run is `idx[run_from..]`
+    // up to the current value.
+    let mut run_from = 0usize;
     let mut history: Vec<(usize, Option<Subject>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
     // The sentence of each value, found by reading forward once (values are in order).
     let mut sentence = 0usize;
@@ -540,12 +541,8 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
                 Before::Inherit => same_sentence.and_then(|p| p.2),
             })
         };
-        if joined {
-            run.push(i);
-        } else {
-            split_respectively(text, marks, found, &run, &history, run_from);
-            run.clear();
-            run.push(i);
+        if !joined {
+            split_respectively(text, marks, found, &idx[run_from..k], &history, run_from);
             run_from = k;
         }
         // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
@@ -561,7 +558,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         history.push((sentence, subject));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
-            split_respectively(text, marks, found, &run, &history, run_from);
+            split_respectively(text, marks, found, &idx[run_from..], &history, run_from);
         }
     }
 }
