@@ -200,8 +200,14 @@ pub(crate) const fn decode_utf8(b: &[u8], i: usize) -> (u32, usize) {
 /// [`scan`] over known runs of starter characters ([`StarterRuns`]): a numeral may begin
 /// at any character of a run that the previous numeral did not take.
 pub(crate) fn scan_from(text: &str, runs: &[(usize, usize)]) -> Vec<NumeralMatch> {
+    scan_into(text, runs, Vec::new())
+}
+
+/// [`scan_from`] into `out`, emptied first (its capacity is reused).
+pub(crate) fn scan_into(text: &str, runs: &[(usize, usize)], mut out: Vec<NumeralMatch>) -> Vec<NumeralMatch> {
+    out.clear();
     // About one numeral per run of starter characters.
-    let mut out = Vec::with_capacity(runs.len());
+    out.reserve(runs.len());
     let mut resume = 0;
     for &(run_start, run_end) in runs {
         let mut i = run_start.max(resume);

@@ -213,13 +213,15 @@ pub(crate) struct Doc<'a> {
     pub clause_marks: Vec<ClauseMark>,
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
+    /// An empty vector the numerals are scanned into (its capacity kept from text to text).
+    pub numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
 }
 
 impl Doc<'_> {
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
         self.numerals
-            .get_or_init(|| crate::numeral::scan_from(self.text, &self.numeral_starts))
+            .get_or_init(|| crate::numeral::scan_into(self.text, &self.numeral_starts, self.numeral_buffer.take()))
     }
 }
 
@@ -253,6 +255,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     };
     // The vector each extractor fills, handed from one to the next.
     let mut scratch = std::mem::take(&mut buffers.scratch);
+    let numeral_buffer = std::mem::take(&mut buffers.numerals);
     let Triggers {
         mask: triggers,
         numeral_starts,
@@ -271,6 +274,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         time_word_starts,
         clause_marks,
         numerals: Default::default(),
+        numeral_buffer: std::cell::Cell::new(numeral_buffer),
     };
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
@@ -301,8 +305,11 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         trigger_hits,
         time_word_starts,
         clause_marks,
+        numerals,
+        numeral_buffer,
         ..
     } = doc;
+    let numerals = numerals.into_inner().unwrap_or_else(|| numeral_buffer.take());
     let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
     facts.extend(found.drain(..).map(|f| {
         let (s, e) = joined.original(f.start, f.end);
@@ -319,6 +326,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         found,
         claimed: claims.spans,
         scratch,
+        numerals,
     }
     .give_back();
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
@@ -410,6 +418,8 @@ struct Buffers {
     claimed: Vec<(usize, usize)>,
     /// What one extractor found, before it joins `found`.
     scratch: Vec<Found>,
+    /// The numerals of the text.
+    numerals: Vec<crate::numeral::NumeralMatch>,
 }
 
 thread_local! {
@@ -431,12 +441,14 @@ impl Buffers {
             || self.found.capacity() > KEEP_ENTRIES
             || self.claimed.capacity() > KEEP_ENTRIES
             || self.scratch.capacity() > KEEP_ENTRIES
+            || self.numerals.capacity() > KEEP_ENTRIES
         {
             return;
         }
         self.found.clear();
         self.claimed.clear();
         self.scratch.clear();
+        self.numerals.clear();
         self.numeral_starts.clear();
         self.date_anchors.clear();
         self.trigger_hits.clear();
@@ -672,6 +684,7 @@ pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
         time_word_starts: t.time_word_starts,
         clause_marks: t.clause_marks,
         numerals: Default::default(),
+        numeral_buffer: Default::default(),
     };
     f(&doc)
 }
