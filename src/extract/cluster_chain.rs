@@ -220,7 +220,7 @@ fn spelled(text: &str, starts: &[usize]) -> Vec<Pair> {
 
 /// The sentences of `text` (cut after 。 and ；, which no structure crosses) that contain
 /// every one of `needles`, with their offsets.
-fn sentences_with<'t>(doc: &'t Doc, needles: &'t [&'t str]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+fn sentences_with<'t>(doc: &'t Doc, needles: &'t [char]) -> impl Iterator<Item = (usize, &'t str)> + 't {
     let text = doc.text;
     let ends = doc
         .clause_marks
@@ -233,7 +233,7 @@ fn sentences_with<'t>(doc: &'t Doc, needles: &'t [&'t str]) -> impl Iterator<Ite
         *at = end;
         Some((start, &text[start..end]))
     })
-    .filter(move |(_, s)| !s.is_empty() && needles.iter().all(|n| s.contains(n)))
+    .filter(move |(_, s)| !s.is_empty() && needles.iter().all(|n| s.contains(*n)))
 }
 
 /// `(start, end, clusters, chains)` of a structure found at offset `at`.
@@ -262,7 +262,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         return out;
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
-    for (at, sentence) in sentences_with(doc, &["群", "链"]) {
+    for (at, sentence) in sentences_with(doc, &['群', '链']) {
         let starts = sentence_digit_run_starts(doc, at, sentence);
         let mut pairs = compacts(sentence, &starts);
         if sentence.contains("集群") {
@@ -362,7 +362,7 @@ const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
 fn counts(text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut scanned = 0;
-    for (p, _) in text.match_indices("产业") {
+    for (p, _) in text.match_indices('产') {
         if !NAMES.iter().any(|n| text[p..].starts_with(n)) {
             continue;
         }
