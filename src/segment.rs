@@ -168,6 +168,10 @@ fn tag_aligned<'t>(text: &'t str, plain: &[Word<'t>], from: usize) -> Vec<Word<'
 /// Segments `text` and tags each word without any HMM: unknown names fall apart into
 /// characters. Enough where only the boundaries of dictionary words matter.
 pub(crate) fn tag_fast(text: &str) -> Vec<Word<'_>> {
+    // Nothing to segment (a value right after a mark): no call.
+    if text.is_empty() {
+        return Vec::new();
+    }
     let jieba: &'static Jieba = &JIEBA;
     jieba
         .tag(text, false)
