@@ -792,19 +792,20 @@ const AFTER: &[(&str, Bound)] = &[
 
 /// A bound word ending at `pos`: the bound and where the word starts.
 pub(crate) fn bound_before(text: &str, pos: usize) -> Option<(Bound, usize)> {
-    let mut best: Option<(Bound, usize)> = None;
-    for (set, bound) in [
-        (word_set!(UNDER_BEFORE), Bound::Under),
-        (word_set!(OVER_BEFORE), Bound::Over),
-        (word_set!(ABOUT_BEFORE), Bound::About),
-    ] {
-        if let Some(w) = set.longest_before(text, pos) {
-            let s = pos - w.len();
-            if best.is_none_or(|(_, bs)| s < bs) {
-                best = Some((bound, s));
-            }
-        }
-    }
+    // The longest bound word of any kind (two of one length cannot both end here); a word
+    // of two lists counts as the first's.
+    static ALL: once_cell::sync::Lazy<WordSet> =
+        once_cell::sync::Lazy::new(|| WordSet::new(&[UNDER_BEFORE, OVER_BEFORE, ABOUT_BEFORE].concat()));
+    let best = ALL.longest_before(text, pos).map(|w| {
+        let bound = if UNDER_BEFORE.contains(&w) {
+            Bound::Under
+        } else if OVER_BEFORE.contains(&w) {
+            Bound::Over
+        } else {
+            Bound::About
+        };
+        (bound, pos - w.len())
+    });
     // 近 in 最近 / 附近 / 将近 is read by the longest word; 近年 is a date, not a bound.
     if let Some((Bound::About, s)) = best
         && text[s..pos] == *"近"
@@ -843,6 +844,17 @@ mod tests {
         c.claim(50, 50);
         c.settle();
         assert_eq!(c.spans, [(5, 8), (10, 35), (40, 41)]);
+    }
+
+    #[test]
+    fn bound_word_lists_share_no_word() {
+        for (a, b) in [
+            (UNDER_BEFORE, OVER_BEFORE),
+            (UNDER_BEFORE, ABOUT_BEFORE),
+            (OVER_BEFORE, ABOUT_BEFORE),
+        ] {
+            assert!(a.iter().all(|w| !b.contains(w)));
+        }
     }
 
     #[test]
