@@ -274,9 +274,11 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         return out;
     }
     found.sort();
-    let counts = counts(text);
-    let clusters = enumeration(text, &counts, "产业集群");
-    let chains = enumeration(text, &counts, "产业链");
+    // Every name starts with 产, a trigger character: its positions are known.
+    let chan: Vec<usize> = super::positions(doc, '产').collect();
+    let counts = counts(text, chan.iter().copied());
+    let clusters = enumeration(doc, &counts, &chan, "产业集群");
+    let chains = enumeration(doc, &counts, &chan, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
         let pick = |list: &Option<(u32, Vec<String>)>, want: u32| match list {
             Some((k, items)) if *k == want && items.len() == want as usize => items.clone(),
@@ -301,19 +303,33 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
 
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the
 /// members, in order, of the first enumeration of `name` in the text.
-fn enumeration(text: &str, counts: &[(usize, usize, usize)], name: &str) -> Option<(u32, Vec<String>)> {
+///
+/// `counts` are the text's counts (see [`counts`]), `chan` the offsets of its 产.
+fn enumeration(doc: &Doc, counts: &[(usize, usize, usize)], chan: &[usize], name: &str) -> Option<(u32, Vec<String>)> {
+    let text = doc.text;
     for c in intros(text, counts) {
         if c.name != name {
             continue;
         }
         let Some(n) = count(c.number) else { continue };
         let after = c.end;
-        // The enumerating sentence, read for at most 300 characters.
-        let window = &text[after..super::ceil_forward(text, after, 900)];
-        let sentence_end = after + window.find(['。', '；', '\n']).unwrap_or(window.len());
+        // The enumerating sentence, read for at most 300 characters: up to the first 。, ；
+        // or line break, which are clause marks.
+        let limit = super::ceil_forward(text, after, 900);
+        let marks = &doc.clause_marks[doc.clause_marks.partition_point(|m| m.at < after)..];
+        let sentence_end = marks
+            .iter()
+            .take_while(|m| m.at < limit)
+            .find(|m| text[m.at..].starts_with(['。', '；', '\n']))
+            .map_or(limit, |m| m.at);
         let body = text[after..sentence_end].trim_start_matches(['：', ':', '，']);
+        let body_start = sentence_end - body.len();
+        let body_chan = chan
+            .iter()
+            .filter(|&&p| p >= body_start && p < sentence_end)
+            .map(|&p| p - body_start);
         // Groups with their own counts, else one colon list.
-        let grouped = groups(body, name);
+        let grouped = groups(body, body_chan, name);
         if grouped.len() == n as usize {
             return Some((n, grouped));
         }
@@ -359,10 +375,12 @@ const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
 /// `(count start, classifier start, classifier end)`, in order. Only those that a name
 /// (产业链, 产业集群) follows in the same clause: every use of a count needs one, before the
 /// next ，、。 (a count is a run of digits, which crosses no clause mark either).
-fn counts(text: &str) -> Vec<(usize, usize, usize)> {
+///
+/// `chan` are the offsets of the 产 of `text`, in order.
+fn counts(text: &str, chan: impl Iterator<Item = usize>) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut scanned = 0;
-    for (p, _) in text.match_indices('产') {
+    for p in chan {
         if !NAMES.iter().any(|n| text[p..].starts_with(n)) {
             continue;
         }
@@ -462,11 +480,13 @@ fn split_items(list: &str, want: usize) -> Vec<String> {
 
 /// Groups like `除A和B两大千亿级产业集群外` / `还有C、D两大三百亿级产业集群`: each group's
 /// items, when their number equals the group's count.
-fn groups(body: &str, name: &str) -> Vec<String> {
+///
+/// `chan` are the offsets of the 产 of `body`.
+fn groups(body: &str, chan: impl Iterator<Item = usize>, name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut from = 0;
     // `({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)`
-    let counts = counts(body);
+    let counts = counts(body, chan);
     for c in counted_within(body, &counts, usize::MAX, "，、。") {
         if c.name != name {
             continue;
@@ -620,7 +640,7 @@ mod tests {
         let mut found = 0;
         for _ in 0..30_000 {
             let text = rng.text(&pieces, 10);
-            let counts = counts(&text);
+            let counts = counts(&text, text.match_indices('产').map(|(i, _)| i));
             let want: Vec<_> = intro_re.captures_iter(&text).map(as_counted).collect();
             assert_eq!(intros(&text, &counts).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = counted_re.captures_iter(&text).map(as_counted).collect();
