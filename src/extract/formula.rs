@@ -177,7 +177,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         {
             continue;
         }
-        let members = members(text, s - "“".len(), e + "”".len(), &ps, &quotes);
+        let members = members(doc, s - "“".len(), e + "”".len(), &ps, &quotes);
         out.push(formula(s, e, ps, members));
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
@@ -241,12 +241,13 @@ fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<Str
 /// The items the text enumerates for the formula quoted at `open..close`; `quotes` are the
 /// quoted texts of 2 to 40 characters of `text`.
 fn members(
-    text: &str,
+    doc: &Doc,
     open: usize,
     close: usize,
     parts: &[(u32, String)],
     quotes: &[(usize, usize, usize)],
 ) -> Vec<String> {
+    let text = doc.text;
     let total: u32 = parts.iter().map(|(n, _)| n).sum();
     // `A、B等“N项机制”`: the items before 等, listed by example (their number may be less).
     if let Some(head) = text[..open].strip_suffix('等') {
@@ -267,8 +268,14 @@ fn members(
     }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
-    let window = &text[close..ceil_forward(text, close, 900)];
-    let para_end = close + window.find('\n').unwrap_or(window.len());
+    // Up to the first line break, a clause mark.
+    let limit = ceil_forward(text, close, 900);
+    let marks = &doc.clause_marks[doc.clause_marks.partition_point(|m| m.at < close)..];
+    let para_end = marks
+        .iter()
+        .take_while(|m| m.at < limit)
+        .find(|m| text.as_bytes()[m.at] == b'\n')
+        .map_or(limit, |m| m.at);
     let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
     // The quoted texts that lie in the paragraph, closing mark included.
     let first = quotes.partition_point(|q| q.0 < close);
