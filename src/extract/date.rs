@@ -163,11 +163,11 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             let k = numeral::parse(p).ok();
             k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
                 let start = 1966 + 5 * (k as i32 - 3);
-                format!("{start}/{}", start + 4)
+                iso(&[(start, 0, '/'), (start + 4, 0, ' ')])
             })
         } else if groups.same.is_some() {
             match in_force {
-                Some(y) => Some(y.to_string()),
+                Some(y) => Some(iso(&[(y, 0, ' ')])),
                 None => continue,
             }
         } else {
@@ -251,16 +251,48 @@ fn found(start: usize, end: usize, iso: Option<String>) -> Found {
     }
 }
 
+/// Numbers written in decimal, each zero-padded to its width and followed by its
+/// separator (a space for none): `[(2022, 0, '-'), (3, 2, ' ')]` is `2022-03`. Without the
+/// formatting machinery, which costs more than the date.
+fn iso(parts: &[(i32, usize, char)]) -> String {
+    let mut out = String::with_capacity(16);
+    for &(n, width, separator) in parts {
+        if n < 0 {
+            out.push('-');
+        }
+        let mut digits = [0u8; 10];
+        let mut k = 0;
+        let mut v = n.unsigned_abs();
+        loop {
+            digits[k] = b'0' + (v % 10) as u8;
+            k += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        for _ in k..width {
+            out.push('0');
+        }
+        out.extend(digits[..k].iter().rev().map(|&d| char::from(d)));
+        if separator != ' ' {
+            out.push(separator);
+        }
+    }
+    out
+}
+
 /// The iso form of a placed match, given its year. `None`: the match is no date.
 fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>> {
     let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
-    let ys = |y: Option<i32>, rest: &str| y.map(|y| format!("{y}{rest}"));
+    // `y-a/y-b`: a range of months of one year.
+    let months = |y: i32, a: u32, b: u32| iso(&[(y, 0, '-'), (a as i32, 2, '/'), (y, 0, '-'), (b as i32, 2, ' ')]);
     if let (Some(a), Some(b)) = (g(groups.m1), g(groups.m2)) {
         let (a, b) = (month(a)?, month(b)?);
         if a >= b {
             return None;
         }
-        return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
+        return Some(y.map(|y| months(y, a, b)));
     }
     if let Some(m) = g(groups.m) {
         let m = month(m)?;
@@ -269,19 +301,13 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
             if !(1..=31).contains(&d) {
                 return None;
             }
-            return Some(ys(y, &format!("-{m:02}-{d:02}")));
+            return Some(y.map(|y| iso(&[(y, 0, '-'), (m as i32, 2, '-'), (d as i32, 2, ' ')])));
         }
-        return Some(ys(y, &format!("-{m:02}")));
+        return Some(y.map(|y| iso(&[(y, 0, '-'), (m as i32, 2, ' ')])));
     }
     if let Some(h) = g(groups.half) {
-        return Some(ys(y, if h == "上半年" { "-01" } else { "-07" }).map(|s| {
-            let yy = &s[..4];
-            if h == "上半年" {
-                format!("{yy}-01/{yy}-06")
-            } else {
-                format!("{yy}-07/{yy}-12")
-            }
-        }));
+        let (a, b) = if h == "上半年" { (1, 6) } else { (7, 12) };
+        return Some(y.map(|y| months(y, a, b)));
     }
     if let Some(q) = g(groups.q) {
         let (a, b) = if q == "前三季度" {
@@ -291,16 +317,30 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
             let k = numeral::parse(n).ok()? as u32;
             (3 * k - 2, 3 * k)
         };
-        return Some(y.map(|y| format!("{y}-{a:02}/{y}-{b:02}")));
+        return Some(y.map(|y| months(y, a, b)));
     }
     if g(groups.y).is_some() || g(groups.rel).is_some() || g(groups.all).is_some() || g(groups.all2).is_some() {
-        return Some(y.map(|y| y.to_string()));
+        return Some(y.map(|y| iso(&[(y, 0, ' ')])));
     }
     None
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_forms_are_the_formatted_numbers() {
+        for y in [-12, 0, 7, 999, 2022, 2999, 12345, i32::MIN, i32::MAX] {
+            for m in [0, 1, 9, 10, 12, 123] {
+                assert_eq!(super::iso(&[(y, 0, '-'), (m, 2, ' ')]), format!("{y}-{m:02}"));
+                assert_eq!(
+                    super::iso(&[(y, 0, '-'), (m, 2, '/'), (y, 0, '-'), (m, 2, ' ')]),
+                    format!("{y}-{m:02}/{y}-{m:02}")
+                );
+            }
+            assert_eq!(super::iso(&[(y, 0, ' ')]), y.to_string());
+        }
+    }
+
     use crate::{Extractor, Fact, Kind};
 
     fn dates(year: Option<i32>, text: &str) -> Vec<(String, Option<String>)> {
