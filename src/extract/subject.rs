@@ -327,7 +327,7 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
     while i > 0
-        && (word_set!(CONNECTORS).contains(words[i - 1].text) || matches!(words[i - 1].tag, "d" | "ul" | "p" | "t"))
+        && (matches!(words[i - 1].tag, "d" | "ul" | "p" | "t") || word_set!(CONNECTORS).contains(words[i - 1].text))
     {
         i -= 1;
     }
@@ -348,8 +348,8 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
             start -= 1;
             continue;
         }
-        let noun_suffix = right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text));
-        if stop_tag(w.tag) || (word_set!(GOVERNING).contains(w.text) && !noun_suffix) {
+        let noun_suffix = || right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text));
+        if stop_tag(w.tag) || (word_set!(GOVERNING).contains(w.text) && !noun_suffix()) {
             break;
         }
         start -= 1;
