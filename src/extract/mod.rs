@@ -535,32 +535,36 @@ fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
     time_word_starts.reserve(n / 128 + 4);
     clause_marks.reserve(n / 24 + 4);
     let mut runs = crate::numeral::StarterRuns { runs };
-    // What is recorded of an interesting character `u`, `n` bytes long, at byte `i`.
-    let mut record = |i: usize, u: u32, n: usize| {
-        let kind = CHAR_KIND[u as usize];
-        let t = kind & KIND_TRIGGER;
-        if t != 0 {
-            let bit = 1 << (t - 1);
-            mask |= bit;
-            if DATE_ANCHOR_BITS & bit != 0 {
-                date_anchors.push(i);
-            } else if TIME_WORD_BITS & bit != 0 {
-                time_word_starts.push(i);
-            } else {
-                trigger_hits.push((i, t - 1));
+    // What is recorded of an interesting character `u`, `n` bytes long, at byte `i`
+    // (a macro, so that both reads below have it inline).
+    macro_rules! record {
+        ($i:expr, $u:expr, $n:expr) => {{
+            let (i, u, n): (usize, u32, usize) = ($i, $u, $n);
+            let kind = CHAR_KIND[u as usize];
+            let t = kind & KIND_TRIGGER;
+            if t != 0 {
+                let bit = 1 << (t - 1);
+                mask |= bit;
+                if DATE_ANCHOR_BITS & bit != 0 {
+                    date_anchors.push(i);
+                } else if TIME_WORD_BITS & bit != 0 {
+                    time_word_starts.push(i);
+                } else {
+                    trigger_hits.push((i, t - 1));
+                }
             }
-        }
-        if kind & KIND_STARTER != 0 {
-            runs.see_starter(i, n);
-        }
-        if kind & KIND_MARK != 0 {
-            clause_marks.push(ClauseMark {
-                at: i,
-                end: i + n,
-                ends_sentence: !matches!(u, 0xFF0C | 0xFF1A | 0x2C | 0x3A),
-            });
-        }
-    };
+            if kind & KIND_STARTER != 0 {
+                runs.see_starter(i, n);
+            }
+            if kind & KIND_MARK != 0 {
+                clause_marks.push(ClauseMark {
+                    at: i,
+                    end: i + n,
+                    ends_sentence: !matches!(u, 0xFF0C | 0xFF1A | 0x2C | 0x3A),
+                });
+            }
+        }};
+    }
     // Most characters are none of these: one load from an 8 KiB bitmap tells. Three-byte
     // characters (all of CJK) are read straight from the bytes.
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
@@ -570,14 +574,14 @@ fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
         if let (0xE0..=0xEF, Some(&[_, b1, b2])) = (b0, bytes.get(i..i + 3)) {
             let hi = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
             if INTERESTING[hi] & (1 << (b2 & 0x3F)) != 0 {
-                record(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
+                record!(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
             }
             i += 3;
             continue;
         }
         let (u, len) = crate::numeral::decode_utf8(bytes, i);
         if interesting(u) {
-            record(i, u, len);
+            record!(i, u, len);
         }
         i += len;
     }
