@@ -247,8 +247,21 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
     if input.is_empty() {
         return Vec::new();
     }
+    // This thread's buffers, borrowed for the text (fresh ones if they are in use).
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => run_with(input, document_year, &enabled, &mut buffers),
+        Err(_) => run_with(input, document_year, &enabled, &mut Buffers::default()),
+    })
+}
+
+/// [`run`] with the vectors of `buffers`, which it leaves empty.
+fn run_with(
+    input: &str,
+    document_year: Option<i32>,
+    enabled: &impl Fn(Kind) -> bool,
+    buffers: &mut Buffers,
+) -> Vec<Fact> {
     let joined = Joined::new(input);
-    let mut buffers = Buffers::take();
     let mut found = std::mem::take(&mut buffers.found);
     let mut claims = Claims {
         spans: std::mem::take(&mut buffers.claimed),
@@ -317,7 +330,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         fact.set_span(input, s, e);
         fact
     }));
-    Buffers {
+    buffers.give_back(Buffers {
         numeral_starts,
         date_anchors,
         trigger_hits,
@@ -327,8 +340,7 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
         claimed: claims.spans,
         scratch,
         numerals,
-    }
-    .give_back();
+    });
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
     facts
 }
@@ -427,34 +439,25 @@ thread_local! {
 }
 
 impl Buffers {
-    /// This thread's buffers, empty (new ones the first time).
-    fn take() -> Buffers {
-        BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()))
-    }
-
-    /// Empties the buffers and keeps them for the thread's next text, unless a huge text
-    /// made them large: those are freed.
-    fn give_back(mut self) {
-        const KEEP_ENTRIES: usize = 1 << 16;
-        if self.trigger_hits.capacity() > KEEP_ENTRIES
-            || self.clause_marks.capacity() > KEEP_ENTRIES
-            || self.found.capacity() > KEEP_ENTRIES
-            || self.claimed.capacity() > KEEP_ENTRIES
-            || self.scratch.capacity() > KEEP_ENTRIES
-            || self.numerals.capacity() > KEEP_ENTRIES
-        {
-            return;
+    /// Keeps the vectors of `used`, emptied, for the thread's next text; a vector a huge
+    /// text made large is freed instead.
+    fn give_back(&mut self, used: Buffers) {
+        fn keep<T>(slot: &mut Vec<T>, mut used: Vec<T>) {
+            const KEEP_ENTRIES: usize = 1 << 16;
+            if used.capacity() <= KEEP_ENTRIES {
+                used.clear();
+                *slot = used;
+            }
         }
-        self.found.clear();
-        self.claimed.clear();
-        self.scratch.clear();
-        self.numerals.clear();
-        self.numeral_starts.clear();
-        self.date_anchors.clear();
-        self.trigger_hits.clear();
-        self.time_word_starts.clear();
-        self.clause_marks.clear();
-        BUFFERS.with(|b| *b.borrow_mut() = self);
+        keep(&mut self.numeral_starts, used.numeral_starts);
+        keep(&mut self.date_anchors, used.date_anchors);
+        keep(&mut self.trigger_hits, used.trigger_hits);
+        keep(&mut self.time_word_starts, used.time_word_starts);
+        keep(&mut self.clause_marks, used.clause_marks);
+        keep(&mut self.found, used.found);
+        keep(&mut self.claimed, used.claimed);
+        keep(&mut self.scratch, used.scratch);
+        keep(&mut self.numerals, used.numerals);
     }
 }
 
@@ -516,16 +519,13 @@ const TIME_WORD_BITS: u64 = {
 
 /// One pass over `text`: which trigger characters it has, where a numeral may start and
 /// where the date anchors are.
-fn read_triggers(text: &str, buffers: Buffers) -> Triggers {
+fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
     let mut mask = 0u64;
-    let Buffers {
-        numeral_starts: mut runs,
-        mut date_anchors,
-        mut trigger_hits,
-        mut time_word_starts,
-        mut clause_marks,
-        ..
-    } = buffers;
+    let mut runs = std::mem::take(&mut buffers.numeral_starts);
+    let mut date_anchors = std::mem::take(&mut buffers.date_anchors);
+    let mut trigger_hits = std::mem::take(&mut buffers.trigger_hits);
+    let mut time_word_starts = std::mem::take(&mut buffers.time_word_starts);
+    let mut clause_marks = std::mem::take(&mut buffers.clause_marks);
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
     let n = text.len();
@@ -677,7 +677,7 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 /// that read a [`Doc`].
 #[cfg(test)]
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
-    let t = read_triggers(text, Buffers::default());
+    let t = read_triggers(text, &mut Buffers::default());
     let doc = Doc {
         text,
         document_year: None,
