@@ -208,7 +208,8 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         out.push(found(s, e, iso));
     }
     // Emptied, the lists serve the next text (unless a huge text made them large).
-    if spans.capacity() <= 1 << 16 && periods.capacity() <= 1 << 16 {
+    const KEEP_BYTES: usize = 4 << 20;
+    if (spans.capacity() + periods.capacity()) * std::mem::size_of::<DateMatch>() <= KEEP_BYTES {
         spans.clear();
         periods.clear();
         MATCHES.with(|m| *m.borrow_mut() = (spans, periods));

@@ -440,11 +440,12 @@ thread_local! {
 
 impl Buffers {
     /// Keeps the vectors of `used`, emptied, for the thread's next text; a vector a huge
-    /// text made large is freed instead.
+    /// text made larger than 4 MiB is freed instead (a report of a few megabytes keeps
+    /// its vectors; at most some 36 MiB stay with a thread).
     fn give_back(&mut self, used: Buffers) {
         fn keep<T>(slot: &mut Vec<T>, mut used: Vec<T>) {
-            const KEEP_ENTRIES: usize = 1 << 16;
-            if used.capacity() <= KEEP_ENTRIES {
+            const KEEP_BYTES: usize = 4 << 20;
+            if used.capacity() * std::mem::size_of::<T>() <= KEEP_BYTES {
                 used.clear();
                 *slot = used;
             }
