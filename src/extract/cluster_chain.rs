@@ -250,16 +250,16 @@ fn count(s: &str) -> Option<u32> {
 
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
     // Every form names a chain.
     if !has_any(doc, &['链']) {
-        return out;
+        return;
     }
     // COMPACT: N群M链 | M链N群; SPELLED: chains then clusters | clusters then chains.
     if !has_any(doc, &['群']) {
-        return out;
+        return;
     }
     let mut found: Vec<(usize, usize, u32, u32)> = Vec::new();
     for (at, sentence) in sentences_with(doc, &['群', '链']) {
@@ -271,7 +271,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         found.extend(pairs.iter().filter_map(|p| structure_counts(sentence, at, p)));
     }
     if found.is_empty() {
-        return out;
+        return;
     }
     found.sort();
     // Every name starts with 产, a trigger character: its positions are known.
@@ -298,7 +298,6 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             }),
         }
     }));
-    out
 }
 
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the

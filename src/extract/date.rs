@@ -98,12 +98,13 @@ fn year(s: &str) -> Option<i32> {
 
 /// Finds the dates of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
+    let from = out.len();
     // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
     if doc.date_anchors.is_empty() && doc.time_word_starts.is_empty() {
-        return out;
+        return;
     }
     // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.
     fn says(text: &str, mut at: impl Iterator<Item = usize>, word: &str) -> bool {
@@ -226,17 +227,16 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             pos = i + w.len();
         }
     }
-    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    out[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // Each kept unless it overlaps the last one kept.
     let mut kept_end = 0;
-    out.retain(|f| {
+    super::retain_from(out, from, |f| {
         let keep = f.start >= kept_end;
         if keep {
             kept_end = f.end;
         }
         keep
     });
-    out
 }
 
 fn found(start: usize, end: usize, iso: Option<String>) -> Found {

@@ -53,11 +53,11 @@ const MAX_NAME_BYTES: usize = 90;
 
 /// Finds the enterprises of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
     if !super::has_any(doc, &['公', '合']) {
-        return out;
+        return;
     }
     let mut last_end = 0;
     let mut from = 0;
@@ -91,7 +91,6 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             from = end;
         }
     }
-    out
 }
 
 /// A legal-form ending whose 公司 / 合伙 starts at `at`: its start and end.

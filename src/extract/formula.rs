@@ -156,12 +156,13 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 
 /// Finds the formulas of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
+    let from = out.len();
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
-        return out;
+        return;
     }
     // The quoted texts of 2 to 40 characters: the formulas are among those of at most 15
     // that start with a Chinese numeral, and the items of their members among the rest.
@@ -182,15 +183,15 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
     // A count inside either (or right after a closing quote) starts no formula.
-    let quoted_count = out.len();
+    let quoted_end = out.len();
     let covers = |f: &Found, start: usize| f.start <= start && start < f.end + "”".len();
     for at in positions(doc, '大') {
         let Some((start, count, tail)) = big_at(text, at) else {
             continue;
         };
-        let before = out[..quoted_count].partition_point(|f| f.start <= start);
-        let in_quoted = before > 0 && covers(&out[before - 1], start);
-        let in_unquoted = out.len() > quoted_count && out.last().is_some_and(|f| covers(f, start));
+        let before = from + out[from..quoted_end].partition_point(|f| f.start <= start);
+        let in_quoted = before > from && covers(&out[before - 1], start);
+        let in_unquoted = out.len() > quoted_end && out.last().is_some_and(|f| covers(f, start));
         if in_quoted || in_unquoted {
             continue;
         }
@@ -220,8 +221,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         let e = at + "大".len() + noun.len();
         out.push(formula(s, e, vec![(n as u32, noun.to_string())], Vec::new()));
     }
-    out.sort_by_key(|f| f.start);
-    out
+    out[from..].sort_by_key(|f| f.start);
 }
 
 fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<String>) -> Found {

@@ -225,9 +225,22 @@ impl Doc<'_> {
     }
 }
 
-/// An extractor: fills the empty vector it is given with what it finds in the document
-/// and returns it.
-type ExtractFn = fn(&Doc, &Claims, Vec<Found>) -> Vec<Found>;
+/// An extractor: appends what it finds in the document to the facts found so far, and
+/// touches no fact it did not append.
+type ExtractFn = fn(&Doc, &Claims, &mut Vec<Found>);
+
+/// Keeps the facts of `facts[from..]` that `keep` accepts, in order (those before `from`
+/// are another extractor's).
+pub(crate) fn retain_from(facts: &mut Vec<Found>, from: usize, mut keep: impl FnMut(&Found) -> bool) {
+    let mut kept = from;
+    for i in from..facts.len() {
+        if keep(&facts[i]) {
+            facts.swap(kept, i);
+            kept += 1;
+        }
+    }
+    facts.truncate(kept);
+}
 
 /// The extractors in the order they run; the kinds whose spans numbers may not overlap
 /// claim them as they go.
@@ -266,8 +279,6 @@ fn run_with(
     let mut claims = Claims {
         spans: std::mem::take(&mut buffers.claimed),
     };
-    // The vector each extractor fills, handed from one to the next.
-    let mut scratch = std::mem::take(&mut buffers.scratch);
     let numeral_buffer = std::mem::take(&mut buffers.numerals);
     let Triggers {
         mask: triggers,
@@ -297,19 +308,17 @@ fn run_with(
         if !needed {
             continue;
         }
-        let mut facts = extractor(&doc, &claims, std::mem::take(&mut scratch));
+        let from = found.len();
+        extractor(&doc, &claims, &mut found);
         if *claims_spans {
-            for f in &facts {
+            for f in &found[from..] {
                 claims.claim(f.start, f.end);
             }
             claims.settle();
         }
-        if enabled(*kind) {
-            found.append(&mut facts);
+        if !enabled(*kind) {
+            found.truncate(from);
         }
-        // Emptied, it is the next extractor's vector.
-        facts.clear();
-        scratch = facts;
     }
     subject::annotate(&doc, &mut found);
     let Doc {
@@ -338,7 +347,6 @@ fn run_with(
         clause_marks,
         found,
         claimed: claims.spans,
-        scratch,
         numerals,
     });
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
@@ -428,8 +436,6 @@ struct Buffers {
     found: Vec<Found>,
     /// The claimed spans.
     claimed: Vec<(usize, usize)>,
-    /// What one extractor found, before it joins `found`.
-    scratch: Vec<Found>,
     /// The numerals of the text.
     numerals: Vec<crate::numeral::NumeralMatch>,
 }
@@ -457,7 +463,6 @@ impl Buffers {
         keep(&mut self.clause_marks, used.clause_marks);
         keep(&mut self.found, used.found);
         keep(&mut self.claimed, used.claimed);
-        keep(&mut self.scratch, used.scratch);
         keep(&mut self.numerals, used.numerals);
     }
 }
@@ -849,6 +854,24 @@ mod tests {
         c.claim(50, 50);
         c.settle();
         assert_eq!(c.spans, [(5, 8), (10, 35), (40, 41)]);
+    }
+
+    #[test]
+    fn retain_from_keeps_the_facts_before_untouched() {
+        let fact = |start: usize| Found {
+            start,
+            end: start + 1,
+            fact: Fact::Date(crate::fact::Date {
+                text: String::new(),
+                start,
+                end: start + 1,
+                iso: None,
+            }),
+        };
+        let mut facts: Vec<Found> = (0..8).map(fact).collect();
+        retain_from(&mut facts, 3, |f| f.start % 2 == 0);
+        let starts: Vec<usize> = facts.iter().map(|f| f.start).collect();
+        assert_eq!(starts, [0, 1, 2, 4, 6]);
     }
 
     #[test]

@@ -166,8 +166,8 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 
 /// Finds the numbers of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
     let numerals = doc.numerals();
     for m in numerals {
@@ -182,7 +182,6 @@ pub(crate) fn extract(doc: &Doc, claims: &Claims, mut out: Vec<Found>) -> Vec<Fo
             out.push(f);
         }
     }
-    out
 }
 
 /// The number that numeral `m` of `text` states, if it is one.

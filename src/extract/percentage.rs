@@ -31,12 +31,13 @@ const ZHE_WORDS: &[char] = &[
 
 /// Finds the percentages of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
+    let from = out.len();
     // Every form has one of these characters; most sentences have none.
     if !has_any(doc, &['%', '％', '分', '成', '折', '‰']) {
-        return out;
+        return;
     }
     for m in doc.numerals() {
         if let Some(f) = percentage_at(text, m) {
@@ -57,8 +58,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             from = s;
         }
     }
-    out.sort_by_key(|f| f.start);
-    out
+    out[from..].sort_by_key(|f| f.start);
 }
 
 fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Found {

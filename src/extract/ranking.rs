@@ -342,12 +342,13 @@ fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Opti
 
 /// Finds the rankings of `doc`.
 ///
-/// `out` is an empty vector to fill: its capacity is reused from text to text.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<Found> {
+/// The facts are appended to `out`, which holds the earlier extractors' facts.
+pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
+    let from = out.len();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
     if !has_any(doc, &['第', '首', '位', '名']) {
-        return out;
+        return;
     }
     let ordinal_matches = ordinals(text, positions(doc, '第'));
     for m in ordinal_matches {
@@ -373,7 +374,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
         } else {
             // `分别位列第6位、第8位和第15位`: a place right after another place, joined by
             // 、 or 和, is placed the same way.
-            let follows_place = out.last().is_some_and(|prev: &Found| {
+            let follows_place = out[from..].last().is_some_and(|prev: &Found| {
                 matches!(&text[prev.end.min(s)..s], "、" | "和" | "，" | "及") && suffix.is_some()
             });
             match placed(text, s) {
@@ -429,18 +430,17 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, mut out: Vec<Found>) -> Vec<F
             Some(sign * n as i32),
         ));
     }
-    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    out[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // Nested matches (全市第一 inside 全市第一方阵) keep the longer.
     let mut kept_end = 0;
-    out.retain(|f| {
+    super::retain_from(out, from, |f| {
         let keep = f.start >= kept_end;
         if keep {
             kept_end = f.end;
         }
         keep
     });
-    share_lists(text, &mut out);
-    out
+    share_lists(text, &mut out[from..]);
 }
 
 /// `“百强”第14位、全省第8位`: a scoped place right after a listed one keeps the list.
