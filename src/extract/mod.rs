@@ -9,10 +9,10 @@
 /// A word list indexed by first and last character, for lookups on the hot path: only
 /// the words that share the character under the cursor are compared.
 pub(crate) struct WordSet {
-    by_first: CharMap<Vec<&'static str>>,
-    by_last: CharMap<Vec<&'static str>>,
+    by_first: CharTable,
+    by_last: CharTable,
     /// One bit per first character (see [`char_bit`]): most characters are told apart
-    /// from the set's without a map lookup.
+    /// from the set's without a table lookup.
     first_bits: u64,
     /// The same for the last characters.
     last_bits: u64,
@@ -24,45 +24,79 @@ fn char_bit(c: char) -> u64 {
     1 << ((c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
-/// A map keyed by characters, hashed by one multiplication (the keys are few and not
-/// chosen by an adversary: they are the characters of static word lists).
-type CharMap<V> = std::collections::HashMap<char, V, std::hash::BuildHasherDefault<CharHasher>>;
+/// Words grouped by a character, longest first in each group: an open-addressing table
+/// keyed by the character, hashed by one multiplication (the keys are few and not chosen
+/// by an adversary: they are the characters of static word lists), at most a quarter full.
+struct CharTable {
+    /// `(character, first word, number of words)`; the character 0 marks an empty slot.
+    slots: Vec<(u32, u32, u32)>,
+    words: Vec<&'static str>,
+}
 
-/// The hasher of [`CharMap`].
-#[derive(Default)]
-pub(crate) struct CharHasher(u64);
-
-impl std::hash::Hasher for CharHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl CharTable {
+    /// Groups `words` by the character `key` gives each.
+    fn new(words: &[&'static str], key: impl Fn(&str) -> Option<char>) -> CharTable {
+        let mut groups: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
+        for w in words {
+            if let Some(c) = key(w) {
+                groups.entry(c).or_default().push(w);
+            }
+        }
+        let size = (groups.len() * 4).next_power_of_two().max(8);
+        let mut table = CharTable {
+            slots: vec![(0, 0, 0); size],
+            words: Vec::new(),
+        };
+        for (c, mut group) in groups {
+            group.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            group.dedup();
+            let mut i = table.slot(c);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (c as u32, table.words.len() as u32, group.len() as u32);
+            table.words.extend(group);
+        }
+        table
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    /// The first slot of `c`.
+    #[inline]
+    fn slot(&self, c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9E37_79B1) >> 16) as usize & (self.slots.len() - 1)
+    }
+
+    /// The words of `c`, longest first.
+    #[inline]
+    fn get(&self, c: char) -> &[&'static str] {
+        let mut i = self.slot(c);
+        loop {
+            let (key, first, n) = self.slots[i];
+            if key == c as u32 {
+                return &self.words[first as usize..(first + n) as usize];
+            }
+            if key == 0 {
+                return &[];
+            }
+            i = (i + 1) & (self.slots.len() - 1);
         }
     }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    /// The characters that have words.
+    fn keys(&self) -> impl Iterator<Item = char> + '_ {
+        self.slots
+            .iter()
+            .filter_map(|s| char::from_u32(s.0).filter(|_| s.0 != 0))
     }
 }
 
 impl WordSet {
     /// Indexes `words`; longer words are tried first.
     pub fn new(words: &[&'static str]) -> WordSet {
-        let mut by_first: CharMap<Vec<&'static str>> = Default::default();
-        let mut by_last: CharMap<Vec<&'static str>> = Default::default();
-        for w in words {
-            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
-                by_first.entry(f).or_default().push(w);
-                by_last.entry(l).or_default().push(w);
-            }
-        }
-        for v in by_first.values_mut().chain(by_last.values_mut()) {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            v.dedup();
-        }
-        let first_bits = by_first.keys().fold(0, |b, c| b | char_bit(*c));
-        let last_bits = by_last.keys().fold(0, |b, c| b | char_bit(*c));
+        let by_first = CharTable::new(words, |w| w.chars().next());
+        let by_last = CharTable::new(words, |w| w.chars().next_back());
+        let first_bits = by_first.keys().fold(0, |b, c| b | char_bit(c));
+        let last_bits = by_last.keys().fold(0, |b, c| b | char_bit(c));
         WordSet {
             by_first,
             by_last,
@@ -79,7 +113,7 @@ impl WordSet {
             return None;
         }
         self.by_first
-            .get(&c)?
+            .get(c)
             .iter()
             .find(|w| crate::bytes::starts_with(rest, w))
             .copied()
@@ -93,7 +127,7 @@ impl WordSet {
             return None;
         }
         self.by_last
-            .get(&c)?
+            .get(c)
             .iter()
             .find(|w| crate::bytes::ends_with(head, w))
             .copied()
@@ -104,8 +138,12 @@ impl WordSet {
         word.chars()
             .next()
             .filter(|c| self.first_bits & char_bit(*c) != 0)
-            .and_then(|c| self.by_first.get(&c))
-            .is_some_and(|v| v.iter().any(|w| crate::bytes::eq(w.as_bytes(), word.as_bytes())))
+            .is_some_and(|c| {
+                self.by_first
+                    .get(c)
+                    .iter()
+                    .any(|w| crate::bytes::eq(w.as_bytes(), word.as_bytes()))
+            })
     }
 }
 
@@ -854,6 +892,32 @@ mod tests {
         c.claim(50, 50);
         c.settle();
         assert_eq!(c.spans, [(5, 8), (10, 35), (40, 41)]);
+    }
+
+    /// The word set answers what a scan of its list answers, at every character of the
+    /// seed and for every word of the seed's segmentation.
+    #[test]
+    fn word_sets_answer_as_a_scan_of_their_list() {
+        let seed = include_str!("../../fixtures/haimen-2022.txt");
+        let lists: [&[&str]; 3] = [
+            number::UNITS,
+            OVER_BEFORE,
+            &["增长", "增", "增长率", "率", "长", "A", "“"],
+        ];
+        for list in lists {
+            let set = WordSet::new(list);
+            let longest = |found: &mut dyn Iterator<Item = &&'static str>| found.max_by_key(|w| w.len()).copied();
+            for (i, _) in seed.char_indices() {
+                let at = longest(&mut list.iter().filter(|w| seed[i..].starts_with(**w)));
+                assert_eq!(set.longest_at(seed, i), at, "at {i}");
+                let before = longest(&mut list.iter().filter(|w| seed[..i].ends_with(**w)));
+                assert_eq!(set.longest_before(seed, i), before, "before {i}");
+            }
+            for w in crate::segment::tag_fast(&seed[..3000]) {
+                assert_eq!(set.contains(w.text), list.contains(&w.text), "{}", w.text);
+            }
+            assert!(list.iter().all(|w| set.contains(w)));
+        }
     }
 
     #[test]
