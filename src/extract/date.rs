@@ -227,16 +227,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
             pos = i + w.len();
         }
     }
-    out[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    // Each kept unless it overlaps the last one kept.
-    let mut kept_end = 0;
-    super::retain_from(out, from, |f| {
-        let keep = f.start >= kept_end;
-        if keep {
-            kept_end = f.end;
-        }
-        keep
-    });
+    super::keep_outermost(out, from);
 }
 
 fn found(start: usize, end: usize, iso: Option<String>) -> Found {

@@ -267,6 +267,21 @@ impl Doc<'_> {
 /// touches no fact it did not append.
 type ExtractFn = fn(&Doc, &Claims, &mut Vec<Found>);
 
+/// Orders the facts of `facts[from..]` by start, longer first, and drops each that
+/// overlaps one kept before it: nested matches (全市第一 inside 全市第一方阵) keep the
+/// outer one.
+pub(crate) fn keep_outermost(facts: &mut Vec<Found>, from: usize) {
+    facts[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut kept_end = 0;
+    retain_from(facts, from, |f| {
+        let keep = f.start >= kept_end;
+        if keep {
+            kept_end = f.end;
+        }
+        keep
+    });
+}
+
 /// Keeps the facts of `facts[from..]` that `keep` accepts, in order (those before `from`
 /// are another extractor's).
 pub(crate) fn retain_from(facts: &mut Vec<Found>, from: usize, mut keep: impl FnMut(&Found) -> bool) {

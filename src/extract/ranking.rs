@@ -430,16 +430,8 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
             Some(sign * n as i32),
         ));
     }
-    out[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // Nested matches (全市第一 inside 全市第一方阵) keep the longer.
-    let mut kept_end = 0;
-    super::retain_from(out, from, |f| {
-        let keep = f.start >= kept_end;
-        if keep {
-            kept_end = f.end;
-        }
-        keep
-    });
+    super::keep_outermost(out, from);
     share_lists(text, &mut out[from..]);
 }
 
