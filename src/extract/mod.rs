@@ -691,18 +691,57 @@ pub(crate) fn trigger_bits(chars: &[char]) -> u64 {
 /// The byte offsets in `lo..hi` of the trigger characters of `bits` (see [`trigger_bits`]),
 /// in order; found by binary search, so that asking for a short span costs no scan of the
 /// document.
-pub(crate) fn positions_in<'d>(doc: &'d Doc, lo: usize, hi: usize, bits: u64) -> impl Iterator<Item = usize> + 'd {
+///
+/// `hint` is where the search starts (see [`partition_point_near`]) and is left at the
+/// first position found.
+pub(crate) fn positions_in<'d>(
+    doc: &'d Doc,
+    lo: usize,
+    hi: usize,
+    bits: u64,
+    hint: &mut usize,
+) -> impl Iterator<Item = usize> + 'd {
     let hits = if doc.triggers & bits != 0 {
         &doc.trigger_hits[..]
     } else {
         &[]
     };
-    let from = hits.partition_point(|h| h.0 < lo);
+    let from = partition_point_near(hits, hint, |h| h.0 < lo);
     hits[from..]
         .iter()
         .take_while(move |h| h.0 < hi)
         .filter(move |h| bits & (1 << h.1) != 0)
         .map(|h| h.0)
+}
+
+/// `slice.partition_point(pred)`, searched outward from index `*hint`, which is left at
+/// the answer: a series of queries that moves along a long slice reads only entries near
+/// the previous answer (a binary search over the whole slice would read entries spread
+/// over it, which a long text pushes out of the caches). `pred` holds on a prefix.
+pub(crate) fn partition_point_near<T>(slice: &[T], hint: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = slice.len();
+    let h = (*hint).min(n);
+    let answer = if h < n && pred(&slice[h]) {
+        // After h: double the step until it passes the answer.
+        let (mut lo, mut step) = (h + 1, 1);
+        while lo + step <= n && pred(&slice[lo + step - 1]) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(n);
+        lo + slice[lo..hi].partition_point(&pred)
+    } else {
+        // At or before h.
+        let (mut hi, mut step) = (h, 1);
+        while hi >= step && !pred(&slice[hi - step]) {
+            hi -= step;
+            step *= 2;
+        }
+        let lo = hi.saturating_sub(step);
+        lo + slice[lo..hi].partition_point(&pred)
+    };
+    *hint = answer;
+    answer
 }
 
 /// Does the document have any of `chars` (each one of the trigger characters)?
@@ -932,6 +971,23 @@ mod tests {
                 assert_eq!(set.contains(w.text), list.contains(&w.text), "{}", w.text);
             }
             assert!(list.iter().all(|w| set.contains(w)));
+        }
+    }
+
+    #[test]
+    fn partition_points_near_a_hint_are_the_partition_points() {
+        let mut rng = crate::testing::Rng::new(3);
+        for _ in 0..2000 {
+            let n = rng.below(200);
+            let mut values: Vec<usize> = (0..n).map(|_| rng.below(100)).collect();
+            values.sort_unstable();
+            let mut hint = rng.below(n + 5);
+            for _ in 0..5 {
+                let x = rng.below(110);
+                let want = values.partition_point(|v| *v < x);
+                assert_eq!(partition_point_near(&values, &mut hint, |v| *v < x), want);
+                assert_eq!(hint, want);
+            }
         }
     }
 

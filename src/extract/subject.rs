@@ -216,8 +216,10 @@ fn stop_tag(tag: &str) -> bool {
 
 /// The byte after the last clause mark (only sentence ends with `sentence_only`) that
 /// lies in `lo..hi`, if any.
-fn after_last_mark(marks: &[ClauseMark], lo: usize, hi: usize, sentence_only: bool) -> Option<usize> {
-    let upto = marks.partition_point(|m| m.end <= hi);
+///
+/// `hint` is where the search starts (see [`super::partition_point_near`]).
+fn after_last_mark(marks: &[ClauseMark], lo: usize, hi: usize, sentence_only: bool, hint: &mut usize) -> Option<usize> {
+    let upto = super::partition_point_near(marks, hint, |m| m.end <= hi);
     marks[..upto]
         .iter()
         .rev()
@@ -227,8 +229,8 @@ fn after_last_mark(marks: &[ClauseMark], lo: usize, hi: usize, sentence_only: bo
 }
 
 /// The first clause mark in `lo..hi`, if any.
-fn first_mark(marks: &[ClauseMark], lo: usize, hi: usize) -> Option<usize> {
-    let from = marks.partition_point(|m| m.at < lo);
+fn first_mark(marks: &[ClauseMark], lo: usize, hi: usize, hint: &mut usize) -> Option<usize> {
+    let from = super::partition_point_near(marks, hint, |m| m.at < lo);
     marks.get(from).filter(|m| m.end <= hi).map(|m| m.at)
 }
 
@@ -237,16 +239,16 @@ fn first_mark(marks: &[ClauseMark], lo: usize, hi: usize) -> Option<usize> {
 const WINDOW: usize = 90;
 
 /// The start of the clause before `pos`, at most WINDOW bytes back, on a char boundary.
-fn window_start(text: &str, marks: &[ClauseMark], pos: usize) -> usize {
+fn window_start(text: &str, marks: &[ClauseMark], pos: usize, hint: &mut usize) -> usize {
     let from = super::floor_back(text, pos, WINDOW);
-    after_last_mark(marks, from, pos, false).unwrap_or(from)
+    after_last_mark(marks, from, pos, false, hint).unwrap_or(from)
 }
 
 /// The end of the clause after `pos`, at most 18 characters on: what a classifier
 /// counts follows it closely (`6个老旧小区`, `两条…的便捷通道`).
-fn window_end(text: &str, marks: &[ClauseMark], pos: usize) -> usize {
+fn window_end(text: &str, marks: &[ClauseMark], pos: usize, hint: &mut usize) -> usize {
     let limit = super::ceil_forward(text, pos, 54);
-    first_mark(marks, pos, limit).unwrap_or(limit)
+    first_mark(marks, pos, limit, hint).unwrap_or(limit)
 }
 
 /// Every change word, and 增加值 (value added) so that it is read as no change; longer
@@ -265,14 +267,14 @@ const CHANGE_INITIALS: [char; 12] = ['增', '提', '新', '上', '扩', '多', '
 /// The change word nearest before byte `end`, read in `lo..end`: the words are read from
 /// left to right at the change initials the document has there, each taking its
 /// characters, and the last one read decides.
-fn change_before(doc: &Doc, lo: usize, end: usize) -> Option<Change> {
+fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<Change> {
     let clause = &doc.text[..end];
     let mut best = None;
     let mut next = 0;
     // The initials' trigger bits, worked out once rather than for every value.
     static CHANGE_BITS: once_cell::sync::Lazy<u64> =
         once_cell::sync::Lazy::new(|| super::trigger_bits(&CHANGE_INITIALS));
-    for i in super::positions_in(doc, lo, end, *CHANGE_BITS) {
+    for i in super::positions_in(doc, lo, end, *CHANGE_BITS, hint) {
         if i < next {
             continue;
         }
@@ -507,6 +509,9 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
     // up to the current value.
     let mut run_from = 0usize;
     let mut history: Vec<(usize, Option<Subject>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
+    // Where each series of searches in the marks and trigger positions left off: the
+    // values come in order, so each search starts near the last one's answer.
+    let mut hints = [0usize; 4];
     // The sentence of each value, found by reading forward once (values are in order).
     let mut sentence = 0usize;
     let mut scanned = 0usize;
@@ -514,14 +519,14 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         let (start, end) = (found[i].start, found[i].end);
         if start > scanned {
             let from = scanned;
-            if let Some(p) = after_last_mark(marks, from, start, true) {
+            if let Some(p) = after_last_mark(marks, from, start, true, &mut hints[0]) {
                 sentence = p;
             }
             scanned = start;
         }
-        let clause_start = window_start(text, marks, start);
+        let clause_start = window_start(text, marks, start, &mut hints[1]);
         let clause = &text[clause_start..start];
-        let change = change_before(doc, clause_start, start);
+        let change = change_before(doc, clause_start, start, &mut hints[2]);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
         let joined = same_sentence.is_some_and(|p| text.get(p.1..start).is_some_and(joins_values));
         let is_classifier = match &found[i].fact {
@@ -532,7 +537,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
             same_sentence.and_then(|p| p.2)
         } else {
             let after = if is_classifier {
-                phrase_after(&text[end..window_end(text, marks, end)])
+                phrase_after(&text[end..window_end(text, marks, end, &mut hints[3])])
             } else {
                 None
             };
@@ -547,7 +552,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
         }
         // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
         let change = if joined {
-            change_before(doc, prev.as_ref().map_or(start, |p| p.1), start).or(change)
+            change_before(doc, prev.as_ref().map_or(start, |p| p.1), start, &mut hints[2]).or(change)
         } else {
             change
         };
@@ -583,7 +588,7 @@ fn split_respectively(
     }
     let (before, sentence) = (&history[..run_from], history.get(run_from).map_or(0, |h| h.0));
     let first = found[run[0]].start;
-    let clause = &text[window_start(text, marks, first)..first];
+    let clause = &text[window_start(text, marks, first, &mut 0)..first];
     let items = match respectively(clause) {
         Some(items) => items,
         None if clause.contains("分别") && before.len() >= run.len() => {
@@ -652,7 +657,7 @@ mod tests {
         let mut rng = crate::testing::Rng::new(0x0ddb_1a5e_5bad_5eed);
         for _ in 0..20_000 {
             let clause = rng.text(&pieces, 8);
-            let got = crate::extract::with_doc(&clause, |doc| change_before(doc, 0, clause.len()));
+            let got = crate::extract::with_doc(&clause, |doc| change_before(doc, 0, clause.len(), &mut 0));
             assert_eq!(got, oracle(&clause), "{clause}");
         }
     }
