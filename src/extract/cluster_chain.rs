@@ -312,15 +312,8 @@ fn enumeration(doc: &Doc, counts: &[(usize, usize, usize)], chan: &[usize], name
         }
         let Some(n) = count(c.number) else { continue };
         let after = c.end;
-        // The enumerating sentence, read for at most 300 characters: up to the first 。, ；
-        // or line break, which are clause marks.
-        let limit = super::ceil_forward(text, after, 900);
-        let marks = &doc.clause_marks[doc.clause_marks.partition_point(|m| m.at < after)..];
-        let sentence_end = marks
-            .iter()
-            .take_while(|m| m.at < limit)
-            .find(|m| text[m.at..].starts_with(['。', '；', '\n']))
-            .map_or(limit, |m| m.at);
+        // The enumerating sentence, read for at most 300 characters.
+        let sentence_end = super::stretch_end(doc, after, &['。', '；', '\n']);
         let body = text[after..sentence_end].trim_start_matches(['：', ':', '，']);
         let body_start = sentence_end - body.len();
         let body_chan = chan

@@ -268,14 +268,7 @@ fn members(
     }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
-    // Up to the first line break, a clause mark.
-    let limit = ceil_forward(text, close, 900);
-    let marks = &doc.clause_marks[doc.clause_marks.partition_point(|m| m.at < close)..];
-    let para_end = marks
-        .iter()
-        .take_while(|m| m.at < limit)
-        .find(|m| text.as_bytes()[m.at] == b'\n')
-        .map_or(limit, |m| m.at);
+    let para_end = super::stretch_end(doc, close, &['\n']);
     let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
     // The quoted texts that lie in the paragraph, closing mark included.
     let first = quotes.partition_point(|q| q.0 < close);

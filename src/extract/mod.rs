@@ -744,6 +744,18 @@ pub(crate) fn partition_point_near<T>(slice: &[T], hint: &mut usize, pred: impl 
     answer
 }
 
+/// The end of the stretch of the document that starts at `from`: the first clause mark
+/// among `ends` (each a clause mark), at most 300 characters on, else that limit.
+pub(crate) fn stretch_end(doc: &Doc, from: usize, ends: &[char]) -> usize {
+    let limit = ceil_forward(doc.text, from, 900);
+    let marks = &doc.clause_marks[doc.clause_marks.partition_point(|m| m.at < from)..];
+    marks
+        .iter()
+        .take_while(|m| m.at < limit)
+        .find(|m| doc.text[m.at..].starts_with(ends))
+        .map_or(limit, |m| m.at)
+}
+
 /// Does the document have any of `chars` (each one of the trigger characters)?
 pub(crate) fn has_any(doc: &Doc, chars: &[char]) -> bool {
     chars.iter().any(|c| {
