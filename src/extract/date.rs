@@ -209,10 +209,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         out.push(found(s, e, iso));
     }
     // Emptied, the lists serve the next text (unless a huge text made them large).
-    const KEEP_BYTES: usize = 4 << 20;
-    if (spans.capacity() + periods.capacity()) * std::mem::size_of::<DateMatch>() <= KEEP_BYTES {
-        spans.clear();
-        periods.clear();
+    if let (Some(spans), Some(periods)) = (super::emptied_if_small(spans), super::emptied_if_small(periods)) {
         MATCHES.with(|m| *m.borrow_mut() = (spans, periods));
     }
     // Unplaced time words, leftmost first and not overlapping (no word of the list is a

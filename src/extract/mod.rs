@@ -497,15 +497,23 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
+/// `v` emptied, to be kept for the thread's next text, unless a huge text made it larger
+/// than 4 MiB: then `None`, and it is freed.
+pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
+    const KEEP_BYTES: usize = 4 << 20;
+    (v.capacity() * std::mem::size_of::<T>() <= KEEP_BYTES).then(|| {
+        v.clear();
+        v
+    })
+}
+
 impl Buffers {
     /// Keeps the vectors of `used`, emptied, for the thread's next text; a vector a huge
     /// text made larger than 4 MiB is freed instead (a report of a few megabytes keeps
     /// its vectors; at most some 36 MiB stay with a thread).
     fn give_back(&mut self, used: Buffers) {
-        fn keep<T>(slot: &mut Vec<T>, mut used: Vec<T>) {
-            const KEEP_BYTES: usize = 4 << 20;
-            if used.capacity() * std::mem::size_of::<T>() <= KEEP_BYTES {
-                used.clear();
+        fn keep<T>(slot: &mut Vec<T>, used: Vec<T>) {
+            if let Some(used) = emptied_if_small(used) {
                 *slot = used;
             }
         }
