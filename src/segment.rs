@@ -1,21 +1,43 @@
 //! The only user of jieba-rs: one lazily built segmenter with the genre's words added.
 
-use jieba_rs::Jieba;
+use jieba_rs::{Jieba, Tag};
 use once_cell::sync::Lazy;
 
-/// A word of the segmentation, with byte offsets into the segmented text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Word<'a> {
+/// A word of the segmentation, with byte offsets into the segmented text: jieba's tagged
+/// word as jieba returns it (the vector jieba allocates is kept, not copied).
+#[derive(Debug, Clone)]
+#[repr(transparent)]
+pub(crate) struct Word<'a>(Tag<'a>);
+
+impl<'a> Word<'a> {
     /// The word.
-    pub text: &'a str,
+    pub fn text(&self) -> &'a str {
+        self.0.word
+    }
     /// Byte offset of its first byte.
-    pub start: usize,
+    pub fn start(&self) -> usize {
+        self.0.byte_start
+    }
     /// Byte offset one past it.
-    pub end: usize,
+    pub fn end(&self) -> usize {
+        self.0.byte_end
+    }
     /// jieba's part-of-speech tag (`n`, `v`, `m`, `x` …), borrowed from the segmenter,
     /// which is static.
-    pub tag: &'a str,
+    pub fn tag(&self) -> &'a str {
+        self.0.tag
+    }
 }
+
+/// Words are equal when their text, place and tag are (not their character offsets,
+/// which the rules do not read).
+impl PartialEq for Word<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.text(), self.start(), self.end(), self.tag()) == (other.text(), other.start(), other.end(), other.tag())
+    }
+}
+
+impl Eq for Word<'_> {}
 
 /// Words the embedded dictionary lacks or cuts badly in this genre, with a tag.
 const GENRE_WORDS: &[(&str, &str)] = &[
@@ -85,7 +107,7 @@ pub(crate) fn tag(text: &str) -> Vec<Word<'_>> {
     };
     // jieba's best route from a character depends only on the text after it, so the
     // text from the run's first word on is cut as the whole text is cut there.
-    let from = words[run].start;
+    let from = words[run].start();
     let rest = tag_aligned(&text[from..], &words[run..], from);
     words.truncate(run);
     words.extend(rest);
@@ -106,7 +128,7 @@ fn may_differ_with_hmm(plain: &[Word]) -> bool {
 /// both cuts.
 fn first_hmm_run(plain: &[Word]) -> Option<usize> {
     let single_step = |w: &Word| {
-        let mut chars = w.text.chars();
+        let mut chars = w.text().chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => is_han_class(c),
             _ => false,
@@ -116,7 +138,7 @@ fn first_hmm_run(plain: &[Word]) -> Option<usize> {
         if single_step(w) && plain.get(k + 1).is_some_and(single_step) {
             return Some(k);
         }
-        if w.text.len() > 1 && w.text.is_ascii() {
+        if w.text().len() > 1 && w.text().is_ascii() {
             let singles_before = plain[..k].iter().rev().take_while(|w| single_step(w)).count();
             return Some(k - singles_before);
         }
@@ -148,19 +170,21 @@ fn tag_aligned<'t>(text: &'t str, plain: &[Word<'t>], from: usize) -> Vec<Word<'
         .map(|t| {
             let (start, end) = (from + t.byte_start, from + t.byte_end);
             // The dictionary's word at the same place, if the HMM did not join it with others.
-            while k < plain.len() && plain[k].start < start {
+            while k < plain.len() && plain[k].start() < start {
                 k += 1;
             }
             let tag = match plain.get(k) {
-                Some(p) if p.start == start && p.end == end => p.tag,
+                Some(p) if p.start() == start && p.end() == end => p.tag(),
                 _ => "nz",
             };
-            Word {
-                text: t.word,
-                start,
-                end,
+            Word(Tag {
+                word: t.word,
                 tag,
-            }
+                start: t.start,
+                end: t.end,
+                byte_start: start,
+                byte_end: end,
+            })
         })
         .collect()
 }
@@ -173,16 +197,8 @@ pub(crate) fn tag_fast(text: &str) -> Vec<Word<'_>> {
         return Vec::new();
     }
     let jieba: &'static Jieba = &JIEBA;
-    jieba
-        .tag(text, false)
-        .into_iter()
-        .map(|t| Word {
-            text: t.word,
-            start: t.byte_start,
-            end: t.byte_end,
-            tag: t.tag,
-        })
-        .collect()
+    // The same layout: the vector is reused in place, with no allocation.
+    jieba.tag(text, false).into_iter().map(Word).collect()
 }
 
 #[cfg(test)]
@@ -205,12 +221,16 @@ mod tests {
                 let text = format!("{left}{mark}{right}");
                 let whole = tag_fast(&text);
                 let at = text.find(mark).unwrap();
-                let mark_word = whole.iter().find(|w| w.start == at).unwrap();
-                assert_eq!((mark_word.end, mark_word.tag), (at + mark.len_utf8(), "x"), "{text}");
+                let mark_word = whole.iter().find(|w| w.start() == at).unwrap();
+                assert_eq!(
+                    (mark_word.end(), mark_word.tag()),
+                    (at + mark.len_utf8(), "x"),
+                    "{text}"
+                );
                 let shifted = |from: usize, words: Vec<Word>| -> Vec<(usize, usize, String)> {
                     words
                         .iter()
-                        .map(|w| (from + w.start, from + w.end, w.tag.to_string()))
+                        .map(|w| (from + w.start(), from + w.end(), w.tag().to_string()))
                         .collect()
                 };
                 let pieces: Vec<_> = shifted(0, tag_fast(left))

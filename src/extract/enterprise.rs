@@ -158,16 +158,16 @@ fn left_edge(text: &str, form_start: usize, floor: usize) -> Option<usize> {
     let mut start = form_start;
     let mut depth = 0i32;
     for w in words.iter().rev() {
-        let in_brackets = depth > 0 || matches!(w.text, "）" | ")");
-        match w.text {
+        let in_brackets = depth > 0 || matches!(w.text(), "）" | ")");
+        match w.text() {
             "）" | ")" => depth += 1,
             "（" | "(" => depth -= 1,
             _ => {}
         }
-        if !in_brackets && stops_name(w.tag, w.text) {
+        if !in_brackets && stops_name(w.tag(), w.text()) {
             break;
         }
-        start = clause_start + w.start;
+        start = clause_start + w.start();
     }
     // A name has a body before its brackets: at least two characters.
     let body = &text[start..form_start];

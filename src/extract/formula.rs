@@ -208,10 +208,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         let words = segment::tag(tail);
         let mut noun_end = 0;
         for w in &words {
-            if !matches!(w.tag, "n" | "nz" | "ns" | "nt" | "b" | "j" | "nr") {
+            if !matches!(w.tag(), "n" | "nz" | "ns" | "nt" | "b" | "j" | "nr") {
                 break;
             }
-            noun_end = w.end;
+            noun_end = w.end();
         }
         let noun = &tail[..noun_end];
         if noun.chars().count() < 2 {
@@ -318,8 +318,8 @@ pub(crate) fn list_before(head: &str) -> Vec<String> {
         let words = segment::tag(first);
         let mut start = 0;
         for w in words.iter().rev() {
-            if word_set!(GOVERNING).contains(w.text) || matches!(w.tag, "p" | "c" | "r" | "d" | "uj") {
-                start = w.end;
+            if word_set!(GOVERNING).contains(w.text()) || matches!(w.tag(), "p" | "c" | "r" | "d" | "uj") {
+                start = w.end();
                 break;
             }
         }

@@ -988,7 +988,7 @@ mod tests {
                 assert_eq!(set.longest_before(seed, i), before, "before {i}");
             }
             for w in crate::segment::tag_fast(&seed[..3000]) {
-                assert_eq!(set.contains(w.text), list.contains(&w.text), "{}", w.text);
+                assert_eq!(set.contains(w.text()), list.contains(&w.text()), "{}", w.text());
             }
             assert!(list.iter().all(|w| set.contains(w)));
         }

@@ -303,11 +303,11 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
     let window = &text[from..at];
     let words = segment::tag_fast(window);
     let last = words.last()?;
-    let chars = last.text.chars().count();
-    let place = matches!(last.tag, "ns" | "nz" | "j") && (2..=4).contains(&chars) && last.end == window.len();
+    let chars = last.text().chars().count();
+    let place = matches!(last.tag(), "ns" | "nz" | "j") && (2..=4).contains(&chars) && last.end() == window.len();
     place.then(|| Context {
-        start: from + last.start,
-        scope: Some(last.text.to_string()),
+        start: from + last.start(),
+        scope: Some(last.text().to_string()),
         list: None,
     })
 }

@@ -329,29 +329,29 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     let mut i = words.len();
     // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
     while i > 0
-        && (matches!(words[i - 1].tag, "d" | "ul" | "p" | "t") || word_set!(CONNECTORS).contains(words[i - 1].text))
+        && (matches!(words[i - 1].tag(), "d" | "ul" | "p" | "t") || word_set!(CONNECTORS).contains(words[i - 1].text()))
     {
         i -= 1;
     }
     if i == 0 {
         return (Before::Inherit, true);
     }
-    if words[i - 1].text == "的" && clause.contains('占') {
+    if words[i - 1].text() == "的" && clause.contains('占') {
         return (Before::Inherit, false);
     }
     let end = i;
     let mut start = end;
-    let share_head = ["比重", "比例", "占比"].contains(&words[end - 1].text);
+    let share_head = ["比重", "比例", "占比"].contains(&words[end - 1].text());
     while start > 0 {
         let w = &words[start - 1];
         let right: Option<&Word> = words.get(start).filter(|_| start < end);
         let head_is_share = start < end && share_head;
-        if head_is_share && (w.text == "的" || w.text == "占") {
+        if head_is_share && (w.text() == "的" || w.text() == "占") {
             start -= 1;
             continue;
         }
-        let noun_suffix = || right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text));
-        if stop_tag(w.tag) || (word_set!(GOVERNING).contains(w.text) && !noun_suffix()) {
+        let noun_suffix = || right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text()));
+        if stop_tag(w.tag()) || (word_set!(GOVERNING).contains(w.text()) && !noun_suffix()) {
             break;
         }
         start -= 1;
@@ -361,7 +361,7 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
         return (Before::Inherit, reached_edge);
     }
     // `较全省平均高1.2个百分点`: a phrase after 比/较 is the benchmark, not what is measured.
-    if start > 0 && matches!(words[start - 1].text, "比" | "较" | "比较" | "与" | "同") {
+    if start > 0 && matches!(words[start - 1].text(), "比" | "较" | "比较" | "与" | "同") {
         return (Before::Inherit, false);
     }
     let phrase = trim_actor(segmented, &words[start..end]);
@@ -391,14 +391,14 @@ fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
 /// words of `text`).
 fn trim_actor<'t>(text: &'t str, words: &[Word<'t>]) -> &'t str {
     let mut k = 0;
-    if words.len() > 1 && LEADING_ACTORS.contains(&words[0].text) {
+    if words.len() > 1 && LEADING_ACTORS.contains(&words[0].text()) {
         k = 1;
-    } else if words.len() > 2 && matches!(words[1].text, "区" | "市" | "县" | "镇") {
+    } else if words.len() > 2 && matches!(words[1].text(), "区" | "市" | "县" | "镇") {
         k = 2;
     }
     // The words are consecutive: the phrase is the text from the first to the last.
     match (words.get(k), words.last()) {
-        (Some(first), Some(last)) => &text[first.start..last.end],
+        (Some(first), Some(last)) => &text[first.start()..last.end()],
         _ => "",
     }
 }
@@ -410,37 +410,37 @@ fn phrase_after(rest: &str) -> Option<&str> {
     // The words taken are consecutive: the phrase is the text they cover.
     let take = |from: usize| -> &str {
         let Some(first) = words.get(from) else { return "" };
-        let (start, mut end) = (first.start, first.start);
+        let (start, mut end) = (first.start(), first.start());
         let mut j = from;
         while j < words.len() {
             let w = &words[j];
-            if w.text == "、" {
+            if w.text() == "、" {
                 // Coordination of nouns (生物医药、电子信息企业), not of counts.
-                if words.get(j + 1).is_some_and(|n| !stop_tag(n.tag) && n.tag != "v") {
-                    end = w.end;
+                if words.get(j + 1).is_some_and(|n| !stop_tag(n.tag()) && n.tag() != "v") {
+                    end = w.end();
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let one_char_verb = w.tag == "v" && w.text.chars().count() == 1;
+            let one_char_verb = w.tag() == "v" && w.text().chars().count() == 1;
             // A verb opening the phrase heads a verb phrase when a place or nothing
             // nominal follows (接轨上海), and modifies a noun otherwise (知名药企).
-            let opens_verb_phrase = w.tag == "v"
+            let opens_verb_phrase = w.tag() == "v"
                 && end == start
                 && !words
                     .get(j + 1)
-                    .is_some_and(|n| matches!(n.tag, "n" | "ng" | "nz" | "vn" | "nt"));
-            let predicate = (matches!(w.tag, "a" | "ad") || PREDICATE_WORDS.contains(&w.text)) && end > start;
-            if stop_tag(w.tag)
-                || word_set!(GOVERNING).contains(w.text)
+                    .is_some_and(|n| matches!(n.tag(), "n" | "ng" | "nz" | "vn" | "nt"));
+            let predicate = (matches!(w.tag(), "a" | "ad") || PREDICATE_WORDS.contains(&w.text())) && end > start;
+            if stop_tag(w.tag())
+                || word_set!(GOVERNING).contains(w.text())
                 || one_char_verb
                 || opens_verb_phrase
                 || predicate
             {
                 break;
             }
-            end = w.end;
+            end = w.end();
             j += 1;
         }
         rest[start..end].trim_end_matches('、')
@@ -450,7 +450,7 @@ fn phrase_after(rest: &str) -> Option<&str> {
         return Some(direct);
     }
     // A relative clause: the phrase after its 的.
-    let de = words.iter().position(|w| w.text == "的")?;
+    let de = words.iter().position(|w| w.text() == "的")?;
     let after = take(de + 1);
     (!after.is_empty()).then_some(after)
 }
@@ -472,12 +472,12 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
     let mut start = words.len();
     while start > 0 {
         let w = &words[start - 1];
-        if w.text != "、" && w.text != "和" && (stop_tag(w.tag) || word_set!(GOVERNING).contains(w.text)) {
+        if w.text() != "、" && w.text() != "和" && (stop_tag(w.tag()) || word_set!(GOVERNING).contains(w.text())) {
             break;
         }
         start -= 1;
     }
-    let list: String = words[start..].iter().map(|w| w.text).collect();
+    let list: String = words[start..].iter().map(|w| w.text()).collect();
     let items: Vec<String> = list
         .split(['、', '和'])
         .filter(|s| !s.is_empty())
