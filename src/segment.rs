@@ -14,11 +14,13 @@ impl<'a> Word<'a> {
     pub fn text(&self) -> &'a str {
         self.0.word
     }
-    /// Byte offset of its first byte.
+    /// Byte offset of its first byte (jieba's `start` counts characters).
+    #[allow(clippy::misnamed_getters)]
     pub fn start(&self) -> usize {
         self.0.byte_start
     }
     /// Byte offset one past it.
+    #[allow(clippy::misnamed_getters)]
     pub fn end(&self) -> usize {
         self.0.byte_end
     }
