@@ -280,8 +280,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let clusters = enumeration(doc, &counts, &chan, "产业集群");
     let chains = enumeration(doc, &counts, &chan, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
-        let pick = |list: &Option<(u32, Vec<String>)>, want: u32| match list {
-            Some((k, items)) if *k == want && items.len() == want as usize => items.clone(),
+        let pick = |list: &Option<(u32, Vec<&str>)>, want: u32| match list {
+            Some((k, items)) if *k == want && items.len() == want as usize => {
+                items.iter().map(|s| s.to_string()).collect()
+            }
             _ => Vec::new(),
         };
         Found {
@@ -304,7 +306,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
 /// members, in order, of the first enumeration of `name` in the text.
 ///
 /// `counts` are the text's counts (see [`counts`]), `chan` the offsets of its 产.
-fn enumeration(doc: &Doc, counts: &[(usize, usize, usize)], chan: &[usize], name: &str) -> Option<(u32, Vec<String>)> {
+fn enumeration<'t>(
+    doc: &Doc<'t>,
+    counts: &[(usize, usize, usize)],
+    chan: &[usize],
+    name: &str,
+) -> Option<(u32, Vec<&'t str>)> {
     let text = doc.text;
     for c in intros(text, counts) {
         if c.name != name {
@@ -458,12 +465,8 @@ fn counted_within<'t>(
 }
 
 /// Items of `A、B和C`: split at 、, and the last at 和/及/与 when the count needs it.
-fn split_items(list: &str, want: usize) -> Vec<String> {
-    let mut items: Vec<String> = list
-        .split('、')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+fn split_items(list: &str, want: usize) -> Vec<&str> {
+    let mut items: Vec<&str> = list.split('、').map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
     if items.len() + 1 == want {
         super::split_last_pair(&mut items);
     }
@@ -474,7 +477,7 @@ fn split_items(list: &str, want: usize) -> Vec<String> {
 /// items, when their number equals the group's count.
 ///
 /// `chan` are the offsets of the 产 of `body`.
-fn groups(body: &str, chan: impl Iterator<Item = usize>, name: &str) -> Vec<String> {
+fn groups<'t>(body: &'t str, chan: impl Iterator<Item = usize>, name: &str) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut from = 0;
     // `({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)`

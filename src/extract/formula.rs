@@ -99,7 +99,7 @@ const FORMULA_CLASSIFIERS: &[char] = &['个', '项', '大', '条', '种', '类',
 
 /// The `[count, word]` parts of a formula written `text`, if the whole is parts: each part
 /// a count, an optional classifier, and a word up to the next count.
-fn parts(text: &str) -> Option<Vec<(u32, String)>> {
+fn parts(text: &str) -> Option<Vec<(u32, &str)>> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
@@ -124,7 +124,7 @@ fn parts(text: &str) -> Option<Vec<(u32, String)>> {
         if word.is_empty() || word.chars().count() > 6 || word.contains(['、', '，', '。', '年']) {
             return None;
         }
-        out.push((n as u32, word.to_string()));
+        out.push((n as u32, word));
         rest = &rest[word_len..];
     }
     (!out.is_empty()).then_some(out)
@@ -172,14 +172,14 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         .filter(|&&(s, _, count)| count <= 15 && text[s..].starts_with(is_count_char))
     {
         let Some(ps) = parts(&text[s..e]) else { continue };
-        let has_word = |word: &str| ps.iter().any(|(_, w)| w == word);
+        let has_word = |word: &str| ps.iter().any(|(_, w)| *w == word);
         if ps.iter().any(|(_, w)| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
             || (ps.len() == 2 && has_word("群") && has_word("链") && ps.iter().any(|(n, _)| *n > 1))
         {
             continue;
         }
         let members = members(doc, s - "“".len(), e + "”".len(), &ps, &quotes);
-        out.push(formula(s, e, ps, members));
+        out.push(formula(s, e, &ps, members));
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
     // A count inside either (or right after a closing quote) starts no formula.
@@ -219,12 +219,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         }
         let s = start;
         let e = at + "大".len() + noun.len();
-        out.push(formula(s, e, vec![(n as u32, noun.to_string())], Vec::new()));
+        out.push(formula(s, e, &[(n as u32, noun)], Vec::new()));
     }
     out[from..].sort_by_key(|f| f.start);
 }
 
-fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<String>) -> Found {
+fn formula(start: usize, end: usize, parts: &[(u32, &str)], members: Vec<String>) -> Found {
     Found {
         start,
         end,
@@ -232,7 +232,7 @@ fn formula(start: usize, end: usize, parts: Vec<(u32, String)>, members: Vec<Str
             text: String::new(),
             start,
             end,
-            parts,
+            parts: parts.iter().map(|&(n, w)| (n, w.to_string())).collect(),
             members,
         }),
     }
@@ -244,7 +244,7 @@ fn members(
     doc: &Doc,
     open: usize,
     close: usize,
-    parts: &[(u32, String)],
+    parts: &[(u32, &str)],
     quotes: &[(usize, usize, usize)],
 ) -> Vec<String> {
     let text = doc.text;
@@ -253,23 +253,23 @@ fn members(
     if let Some(head) = text[..open].strip_suffix('等') {
         let items = list_before(head);
         if !items.is_empty() && items.len() as u32 <= total {
-            return items;
+            return owned(items);
         }
     }
     // `A、B、C、D、E“五个示范区”`: a list of exactly the count right before.
     let items = list_before(&text[..open]);
     if items.len() as u32 == total && total > 1 {
-        return items;
+        return owned(items);
     }
     // `“三大攻坚”：A、B、C` or `…，即A、B和C`: a list of exactly the count right after.
     let items = list_after(text, close);
     if items.len() as u32 == total && total > 1 {
-        return items;
+        return owned(items);
     }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
     let para_end = super::stretch_end(doc, close, &['\n']);
-    let mut per_part: Vec<Vec<String>> = vec![Vec::new(); parts.len()];
+    let mut per_part: Vec<Vec<&str>> = vec![Vec::new(); parts.len()];
     // The quoted texts that lie in the paragraph, closing mark included.
     let first = quotes.partition_point(|q| q.0 < close);
     let in_paragraph = quotes[first..].iter().take_while(|q| q.1 + '”'.len_utf8() <= para_end);
@@ -280,12 +280,9 @@ fn members(
         }
         for (i, (n, word)) in parts.iter().enumerate() {
             let fits = word.chars().count() >= 2
-                && (item.ends_with(word.as_str())
-                    || item
-                        .strip_suffix(|_: char| true)
-                        .is_some_and(|h| h.ends_with(word.as_str())));
+                && (item.ends_with(word) || item.strip_suffix(|_: char| true).is_some_and(|h| h.ends_with(word)));
             if fits && per_part[i].len() < *n as usize {
-                per_part[i].push(item.to_string());
+                per_part[i].push(item);
                 break;
             }
         }
@@ -295,13 +292,18 @@ fn members(
         .zip(&per_part)
         .all(|((n, _), got)| got.len() == *n as usize)
     {
-        return per_part.concat();
+        return owned(per_part.concat());
     }
     Vec::new()
 }
 
+/// The items as the record holds them.
+fn owned(items: Vec<&str>) -> Vec<String> {
+    items.into_iter().map(str::to_string).collect()
+}
+
 /// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.
-pub(crate) fn list_before(head: &str) -> Vec<String> {
+pub(crate) fn list_before(head: &str) -> Vec<&str> {
     // An enumeration of a formula's items is short: at most 80 characters back.
     let from = floor_back(head, head.len(), 240);
     let head = &head[from..];
@@ -328,7 +330,7 @@ pub(crate) fn list_before(head: &str) -> Vec<String> {
     if items.iter().any(|i| i.is_empty() || i.chars().count() > 16) {
         return Vec::new();
     }
-    items.into_iter().map(str::to_string).collect()
+    items
 }
 
 /// Words that introduce a formula's items after it: `“三大攻坚”：…`, `，即…`.
@@ -336,7 +338,7 @@ const INTRODUCERS: &[&str] = &["：", ":", "，即", "即", "，包括", "，分
 
 /// The 、-list that follows the formula ending at `close`, after an introducer, up to the
 /// end of the sentence (or the closing bracket), at most 80 characters.
-fn list_after(text: &str, close: usize) -> Vec<String> {
+fn list_after(text: &str, close: usize) -> Vec<&str> {
     let rest = &text[close..ceil_forward(text, close, 240)];
     let Some(intro) = INTRODUCERS.iter().find(|w| rest.starts_with(**w)) else {
         return Vec::new();
@@ -344,10 +346,7 @@ fn list_after(text: &str, close: usize) -> Vec<String> {
     let body = &rest[intro.len()..];
     let end = body.find(['。', '；', '）', ')', '\n', '，']).unwrap_or(body.len());
     let body = &body[..end];
-    let mut items: Vec<String> = body
-        .split('、')
-        .map(|i| i.trim_matches(['“', '”']).to_string())
-        .collect();
+    let mut items: Vec<&str> = body.split('、').map(|i| i.trim_matches(['“', '”'])).collect();
     super::split_last_pair(&mut items);
     if items.iter().any(|i| i.is_empty() || i.chars().count() > 16) {
         return Vec::new();

@@ -819,10 +819,10 @@ pub(crate) fn facts_of<T>(text: &str, pick: impl Fn(crate::Fact) -> Option<T>) -
 
 /// Splits the last item of an enumeration at 和/及/与 (`A、B和C`) into two, when both
 /// sides are non-empty.
-pub(crate) fn split_last_pair(items: &mut Vec<String>) {
+pub(crate) fn split_last_pair(items: &mut Vec<&str>) {
     if let Some(last) = items.pop() {
         match last.split_once(['和', '及', '与']) {
-            Some((a, b)) if !a.is_empty() && !b.is_empty() => items.extend([a.to_string(), b.to_string()]),
+            Some((a, b)) if !a.is_empty() && !b.is_empty() => items.extend([a, b]),
             _ => items.push(last),
         }
     }
