@@ -159,14 +159,36 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
 pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let text = doc.text;
-    let from = out.len();
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
         return;
     }
     // The quoted texts of 2 to 40 characters: the formulas are among those of at most 15
     // that start with a Chinese numeral, and the items of their members among the rest.
-    let quotes: Vec<(usize, usize, usize)> = quoted_at(text, positions(doc, '“'), 2, 40).collect();
+    // Kept per thread from one text to the next.
+    thread_local! {
+        static QUOTES: std::cell::RefCell<Vec<(usize, usize, usize)>> = Default::default();
+    }
+    let mut quotes = QUOTES.with(|q| {
+        q.try_borrow_mut()
+            .map(|mut q| std::mem::take(&mut *q))
+            .unwrap_or_default()
+    });
+    quotes.extend(quoted_at(text, positions(doc, '“'), 2, 40));
+    formulas_with(doc, &quotes, out);
+    if let Some(quotes) = super::emptied_if_small(quotes) {
+        QUOTES.with(|q| {
+            if let Ok(mut q) = q.try_borrow_mut() {
+                *q = quotes;
+            }
+        });
+    }
+}
+
+/// [`extract`] with the text's quoted texts of 2 to 40 characters.
+fn formulas_with(doc: &Doc, quotes: &[(usize, usize, usize)], out: &mut Vec<Found>) {
+    let text = doc.text;
+    let from = out.len();
     for &(s, e, _) in quotes
         .iter()
         .filter(|&&(s, _, count)| count <= 15 && text[s..].starts_with(is_count_char))
@@ -178,7 +200,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let members = members(doc, s - "“".len(), e + "”".len(), &ps, &quotes);
+        let members = members(doc, s - "“".len(), e + "”".len(), &ps, quotes);
         out.push(formula(s, e, &ps, members));
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.

@@ -498,17 +498,52 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
 /// A subject as the values of a sentence share it: a slice of the text.
 type Subject<'t> = &'t str;
 
+/// The byte span of `subject` in `text`, of which it is a slice.
+fn span_in(text: &str, subject: Subject) -> (usize, usize) {
+    let start = subject.as_ptr() as usize - text.as_ptr() as usize;
+    (start, start + subject.len())
+}
+
+/// The vectors of [`annotate`], kept per thread from one text to the next: the indexes
+/// of the values in `found`, and each value's `(sentence start, subject span)`.
+type Scratch = (Vec<usize>, Vec<(usize, Option<(usize, usize)>)>);
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
+
 pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
+    // Borrowed from the thread (fresh ones where a text is annotated inside another).
+    let (mut idx, mut history) = SCRATCH.with(|s| {
+        s.try_borrow_mut()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
+    });
+    annotate_with(doc, found, &mut idx, &mut history);
+    if let (Some(idx), Some(history)) = (super::emptied_if_small(idx), super::emptied_if_small(history)) {
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = (idx, history);
+            }
+        });
+    }
+}
+
+/// [`annotate`] with the vectors given (empty).
+fn annotate_with(
+    doc: &Doc,
+    found: &mut [Found],
+    idx: &mut Vec<usize>,
+    history: &mut Vec<(usize, Option<(usize, usize)>)>,
+) {
     let (text, marks) = (doc.text, &doc.clause_marks[..]);
-    let mut idx: Vec<usize> = (0..found.len())
-        .filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_)))
-        .collect();
+    idx.extend((0..found.len()).filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_))));
     idx.sort_by_key(|&i| found[i].start);
+    let idx = &idx[..];
     let mut prev: Option<(usize, usize, Option<Subject>)> = None; // (sentence start, end, subject)
     // The values of a list joined by 、 / 和 are consecutive: the run is `idx[run_from..]`
     // up to the current value.
     let mut run_from = 0usize;
-    let mut history: Vec<(usize, Option<Subject>)> = Vec::with_capacity(idx.len()); // (sentence, subject)
     // Where each series of searches in the marks and trigger positions left off: the
     // values come in order, so each search starts near the last one's answer.
     let mut hints = [0usize; 4];
@@ -547,7 +582,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
             })
         };
         if !joined {
-            split_respectively(text, marks, found, &idx[run_from..k], &history, run_from);
+            split_respectively(text, marks, found, &idx[run_from..k], history, run_from);
             run_from = k;
         }
         // A change word between two joined values is the second one's own (增长4.1%和下降2.3%).
@@ -560,10 +595,10 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
             *s = subject.map(str::to_string);
             *c = change;
         }
-        history.push((sentence, subject));
+        history.push((sentence, subject.map(|s| span_in(text, s))));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
-            split_respectively(text, marks, found, &idx[run_from..], &history, run_from);
+            split_respectively(text, marks, found, &idx[run_from..], history, run_from);
         }
     }
 }
@@ -572,7 +607,7 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
 ///
 /// When the clause with 分别 names no list (`其中出口2301亿元、进口1266亿元，分别增长4.1%和
 /// 下降2.3%`), the values of the run take the subjects of as many values just before it in
-/// the same sentence. `history` is `(sentence start, subject)` of every value so far, the
+/// the same sentence. `history` is `(sentence start, subject span)` of every value so far, the
 /// run starting at `history[run_from]` (sentences are tracked by the caller, so that no
 /// search reads back to the sentence start again).
 fn split_respectively(
@@ -580,7 +615,7 @@ fn split_respectively(
     marks: &[ClauseMark],
     found: &mut [Found],
     run: &[usize],
-    history: &[(usize, Option<Subject<'_>>)],
+    history: &[(usize, Option<(usize, usize)>)],
     run_from: usize,
 ) {
     if run.len() < 2 {
@@ -596,7 +631,7 @@ fn split_respectively(
             let subjects: Vec<String> = earlier
                 .iter()
                 .filter(|(s, _)| *s == sentence)
-                .filter_map(|(_, subject)| subject.map(str::to_string))
+                .filter_map(|(_, subject)| subject.map(|(a, b)| text[a..b].to_string()))
                 .collect();
             let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
             if subjects.len() != run.len() || !distinct {
