@@ -1,4 +1,6 @@
-//! Throughput of extraction against segmentation, on the seed article's lines.
+//! Throughput of extraction against segmentation, on the seed article's lines, and apart on
+//! the other texts the crate holds: the inputs of the conformance cases, short lines that
+//! weigh the fixed cost of a call.
 //!
 //! `cargo bench --bench extract`. The segmenter and the lazy statics are built before any
 //! timing; building jieba is measured on its own.
@@ -7,15 +9,18 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
+/// The conformance cases (JSON lines with an `input` text each).
+const CONFORMANCE: [&str; 3] = [
+    include_str!("../fixtures/conformance/recognizers-zh-number.jsonl"),
+    include_str!("../fixtures/conformance/recognizers-zh-number-with-unit.jsonl"),
+    include_str!("../fixtures/conformance/duckling-zh.jsonl"),
+];
 
-fn throughput(c: &mut Criterion) {
-    let lines: Vec<&str> = SEED.lines().collect();
-    let jieba = jieba_rs::Jieba::new();
-    zhfacts::warm_up();
-    black_box(zhfacts::extract(SEED));
-
-    let mut g = c.benchmark_group("seed");
-    g.throughput(Throughput::Bytes(SEED.len() as u64));
+/// Segmenting against extracting, each line of `lines` in turn.
+fn lines_group(c: &mut Criterion, name: &str, lines: &[&str], jieba: &jieba_rs::Jieba) {
+    let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("jieba_cut_hmm", |b| {
         b.iter(|| lines.iter().map(|l| jieba.cut(black_box(l), true).len()).sum::<usize>())
     });
@@ -27,6 +32,29 @@ fn throughput(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    g.finish();
+}
+
+fn throughput(c: &mut Criterion) {
+    let lines: Vec<&str> = SEED.lines().collect();
+    let jieba = jieba_rs::Jieba::new();
+    zhfacts::warm_up();
+    black_box(zhfacts::extract(SEED));
+
+    lines_group(c, "seed_lines", &lines, &jieba);
+    let inputs: Vec<String> = CONFORMANCE
+        .into_iter()
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let case: serde_json::Value = serde_json::from_str(line).ok()?;
+            Some(case.get("input")?.as_str()?.to_string())
+        })
+        .collect();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    lines_group(c, "conformance_lines", &inputs, &jieba);
+
+    let mut g = c.benchmark_group("seed");
+    g.throughput(Throughput::Bytes(SEED.len() as u64));
     g.bench_function("zhfacts_extract_whole_document", |b| {
         b.iter(|| zhfacts::extract(black_box(SEED)).len())
     });

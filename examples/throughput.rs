@@ -7,7 +7,8 @@
 //! With `cut` or `extract` only that side runs, for measuring each one's peak memory
 //! (`/usr/bin/time -v`).
 //!
-//! The corpus is the seed article repeated to at least the given size. Both are timed over
+//! The corpus is the seed article repeated to at least the given size, then the other texts
+//! the crate holds: the inputs of the conformance cases, a line each. Both are timed over
 //! every line, after the segmenter is built and one warm-up call: `jieba_rs::Jieba::cut(line,
 //! true)` (HMM on) and `zhfacts::extract(line)`. The two alternate for `ROUNDS` rounds
 //! (default 3), and each one's fastest round is reported. The last line is
@@ -18,6 +19,20 @@ use std::hint::black_box;
 use std::time::Instant;
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
+/// The conformance cases (JSON lines with an `input` text each).
+const CONFORMANCE: [&str; 3] = [
+    include_str!("../fixtures/conformance/recognizers-zh-number.jsonl"),
+    include_str!("../fixtures/conformance/recognizers-zh-number-with-unit.jsonl"),
+    include_str!("../fixtures/conformance/duckling-zh.jsonl"),
+];
+
+/// The `input` of every conformance case.
+fn conformance_inputs() -> impl Iterator<Item = String> {
+    CONFORMANCE.into_iter().flat_map(str::lines).filter_map(|line| {
+        let case: serde_json::Value = serde_json::from_str(line).ok()?;
+        Some(case.get("input")?.as_str()?.to_string())
+    })
+}
 
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
@@ -25,6 +40,10 @@ fn main() {
     let mut corpus = String::with_capacity(mb << 20 | SEED.len());
     while corpus.len() < mb << 20 {
         corpus.push_str(SEED);
+        corpus.push('\n');
+    }
+    for input in conformance_inputs() {
+        corpus.push_str(&input);
         corpus.push('\n');
     }
     let lines: Vec<&str> = corpus.lines().collect();
