@@ -5,9 +5,9 @@
 //! input exceeds the bound. Each measurement runs in a fresh child process (the heap left
 //! by one input's megabytes of facts must not slow the next), and takes the fastest of as
 //! many runs as fit in 1.5 s, at least three and at most a thousand (an input that takes
-//! half a millisecond needs hundreds for its fastest to be undisturbed); each size is measured in three children,
-//! alternating with the other size, and the fastest counts: the minimum is the estimate
-//! least disturbed by a noisy machine.
+//! half a millisecond needs hundreds for its fastest run to be undisturbed); each size is
+//! measured in three children, alternating with the other size, and the fastest counts:
+//! the minimum is the estimate least disturbed by a noisy machine.
 
 use std::hint::black_box;
 use std::process::Command;
