@@ -126,9 +126,10 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     // Dates with a year (or a plan period, or 同期) first; periods alone where none is.
     // The two lists of matches, kept per thread from one text to the next.
     thread_local! {
-        static MATCHES: std::cell::RefCell<(Vec<DateMatch>, Vec<DateMatch>)> = Default::default();
+        static SPANS: super::Kept<DateMatch> = Default::default();
+        static PERIODS: super::Kept<DateMatch> = Default::default();
     }
-    let (mut spans, mut periods) = MATCHES.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    let (mut spans, mut periods) = (super::take_kept(&SPANS), super::take_kept(&PERIODS));
     date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::with_year_at, &mut spans);
     date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::period_match, &mut periods);
     let with_year = spans.len();
@@ -209,9 +210,8 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         out.push(found(s, e, iso));
     }
     // Emptied, the lists serve the next text (unless a huge text made them large).
-    if let (Some(spans), Some(periods)) = (super::emptied_if_small(spans), super::emptied_if_small(periods)) {
-        MATCHES.with(|m| *m.borrow_mut() = (spans, periods));
-    }
+    super::keep(&SPANS, spans);
+    super::keep(&PERIODS, periods);
     // Unplaced time words, leftmost first and not overlapping (no word of the list is a
     // prefix of another).
     let mut pos = 0;

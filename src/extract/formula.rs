@@ -167,22 +167,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     // that start with a Chinese numeral, and the items of their members among the rest.
     // Kept per thread from one text to the next.
     thread_local! {
-        static QUOTES: std::cell::RefCell<Vec<(usize, usize, usize)>> = Default::default();
+        static QUOTES: super::Kept<(usize, usize, usize)> = Default::default();
     }
-    let mut quotes = QUOTES.with(|q| {
-        q.try_borrow_mut()
-            .map(|mut q| std::mem::take(&mut *q))
-            .unwrap_or_default()
-    });
+    let mut quotes = super::take_kept(&QUOTES);
     quotes.extend(quoted_at(text, positions(doc, '“'), 2, 40));
     formulas_with(doc, &quotes, out);
-    if let Some(quotes) = super::emptied_if_small(quotes) {
-        QUOTES.with(|q| {
-            if let Ok(mut q) = q.try_borrow_mut() {
-                *q = quotes;
-            }
-        });
-    }
+    super::keep(&QUOTES, quotes);
 }
 
 /// [`extract`] with the text's quoted texts of 2 to 40 characters.

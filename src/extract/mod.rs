@@ -507,6 +507,23 @@ pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
     })
 }
 
+/// A vector that a rule keeps per thread from one text to the next (see [`take_kept`]).
+pub(crate) type Kept<T> = std::cell::RefCell<Vec<T>>;
+
+/// The vector `key` keeps for this thread, taken from it, empty. (A text extracted while
+/// another holds it gets a fresh one.)
+pub(crate) fn take_kept<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>) -> Vec<T> {
+    key.with(|k| std::mem::take(&mut *k.borrow_mut()))
+}
+
+/// Gives `v` back to `key` for the thread's next text, emptied, unless a huge text made it
+/// larger than 4 MiB ([`emptied_if_small`]).
+pub(crate) fn keep<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>, v: Vec<T>) {
+    if let Some(v) = emptied_if_small(v) {
+        key.with(|k| *k.borrow_mut() = v);
+    }
+}
+
 impl Buffers {
     /// Keeps the vectors of `used`, emptied, for the thread's next text; a vector a huge
     /// text made larger than 4 MiB is freed instead (a report of a few megabytes keeps
@@ -1009,6 +1026,27 @@ mod tests {
                 assert_eq!(hint, want);
             }
         }
+    }
+
+    /// A kept vector comes back empty with its capacity, unless it grew past 4 MiB.
+    #[test]
+    fn kept_vectors_come_back_empty_and_huge_ones_are_freed() {
+        thread_local! {
+            static KEPT: super::Kept<u64> = Default::default();
+        }
+        let mut v = super::take_kept(&KEPT);
+        assert!(v.is_empty());
+        v.extend(0..1000);
+        super::keep(&KEPT, v);
+        let v = super::take_kept(&KEPT);
+        assert!(v.is_empty() && v.capacity() >= 1000);
+        let huge: Vec<u64> = Vec::with_capacity((4 << 20) / 8 + 1);
+        super::keep(&KEPT, huge);
+        assert_eq!(super::take_kept(&KEPT).capacity(), 0, "the huge vector was not kept");
+        // Taken while taken: a fresh vector, and both may be given back.
+        let (a, b) = (super::take_kept(&KEPT), super::take_kept(&KEPT));
+        super::keep(&KEPT, a);
+        super::keep(&KEPT, b);
     }
 
     #[test]

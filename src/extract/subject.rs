@@ -494,7 +494,6 @@ fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Opti
     }
 }
 
-/// Sets `subject` and `change` on the numbers and percentages of `found` (spans in `text`).
 /// A subject as the values of a sentence share it: a slice of the text.
 type Subject<'t> = &'t str;
 
@@ -504,29 +503,20 @@ fn span_in(text: &str, subject: Subject) -> (usize, usize) {
     (start, start + subject.len())
 }
 
-/// The vectors of [`annotate`], kept per thread from one text to the next: the indexes
-/// of the values in `found`, and each value's `(sentence start, subject span)`.
-type Scratch = (Vec<usize>, Vec<(usize, Option<(usize, usize)>)>);
-
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+    /// The indexes of the values in `found`, kept per thread from one text to the next.
+    static VALUES: super::Kept<usize> = Default::default();
+    /// Each value's `(sentence start, subject span)`, kept likewise.
+    static HISTORY: super::Kept<(usize, Option<(usize, usize)>)> = Default::default();
 }
 
+/// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
+/// document's text).
 pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
-    // Borrowed from the thread (fresh ones where a text is annotated inside another).
-    let (mut idx, mut history) = SCRATCH.with(|s| {
-        s.try_borrow_mut()
-            .map(|mut s| std::mem::take(&mut *s))
-            .unwrap_or_default()
-    });
+    let (mut idx, mut history) = (super::take_kept(&VALUES), super::take_kept(&HISTORY));
     annotate_with(doc, found, &mut idx, &mut history);
-    if let (Some(idx), Some(history)) = (super::emptied_if_small(idx), super::emptied_if_small(history)) {
-        SCRATCH.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                *s = (idx, history);
-            }
-        });
-    }
+    super::keep(&VALUES, idx);
+    super::keep(&HISTORY, history);
 }
 
 /// [`annotate`] with the vectors given (empty).
