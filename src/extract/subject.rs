@@ -499,7 +499,11 @@ type Subject<'t> = &'t str;
 
 /// The byte span of `subject` in `text`, of which it is a slice.
 fn span_in(text: &str, subject: Subject) -> (usize, usize) {
-    let start = subject.as_ptr() as usize - text.as_ptr() as usize;
+    let start = (subject.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    debug_assert!(
+        text.get(start..start + subject.len()) == Some(subject),
+        "a subject is a slice of the text"
+    );
     (start, start + subject.len())
 }
 
