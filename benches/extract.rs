@@ -9,12 +9,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
-/// The conformance cases (JSON lines with an `input` text each).
-const CONFORMANCE: [&str; 3] = [
-    include_str!("../fixtures/conformance/recognizers-zh-number.jsonl"),
-    include_str!("../fixtures/conformance/recognizers-zh-number-with-unit.jsonl"),
-    include_str!("../fixtures/conformance/duckling-zh.jsonl"),
-];
+#[path = "shared/held_texts.rs"]
+mod held_texts;
 
 /// Segmenting against extracting, each line of `lines` in turn.
 fn lines_group(c: &mut Criterion, name: &str, lines: &[&str], jieba: &jieba_rs::Jieba) {
@@ -42,14 +38,7 @@ fn throughput(c: &mut Criterion) {
     black_box(zhfacts::extract(SEED));
 
     lines_group(c, "seed_lines", &lines, &jieba);
-    let inputs: Vec<String> = CONFORMANCE
-        .into_iter()
-        .flat_map(str::lines)
-        .filter_map(|line| {
-            let case: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some(case.get("input")?.as_str()?.to_string())
-        })
-        .collect();
+    let inputs = held_texts::conformance_inputs();
     let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     lines_group(c, "conformance_lines", &inputs, &jieba);
 

@@ -19,20 +19,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
-/// The conformance cases (JSON lines with an `input` text each).
-const CONFORMANCE: [&str; 3] = [
-    include_str!("../fixtures/conformance/recognizers-zh-number.jsonl"),
-    include_str!("../fixtures/conformance/recognizers-zh-number-with-unit.jsonl"),
-    include_str!("../fixtures/conformance/duckling-zh.jsonl"),
-];
 
-/// The `input` of every conformance case.
-fn conformance_inputs() -> impl Iterator<Item = String> {
-    CONFORMANCE.into_iter().flat_map(str::lines).filter_map(|line| {
-        let case: serde_json::Value = serde_json::from_str(line).ok()?;
-        Some(case.get("input")?.as_str()?.to_string())
-    })
-}
+#[path = "../benches/shared/held_texts.rs"]
+mod held_texts;
 
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
@@ -42,7 +31,7 @@ fn main() {
         corpus.push_str(SEED);
         corpus.push('\n');
     }
-    for input in conformance_inputs() {
+    for input in held_texts::conformance_inputs() {
         corpus.push_str(&input);
         corpus.push('\n');
     }
