@@ -281,9 +281,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let chains = enumeration(doc, &counts, &chan, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
         let pick = |list: &Option<(u32, Vec<&str>)>, want: u32| match list {
-            Some((k, items)) if *k == want && items.len() == want as usize => {
-                items.iter().map(|s| s.to_string()).collect()
-            }
+            Some((k, items)) if *k == want && items.len() == want as usize => super::owned(items),
             _ => Vec::new(),
         };
         Found {

@@ -265,18 +265,18 @@ fn members(
     if let Some(head) = text[..open].strip_suffix('等') {
         let items = list_before(head);
         if !items.is_empty() && items.len() as u32 <= total {
-            return owned(items);
+            return super::owned(&items);
         }
     }
     // `A、B、C、D、E“五个示范区”`: a list of exactly the count right before.
     let items = list_before(&text[..open]);
     if items.len() as u32 == total && total > 1 {
-        return owned(items);
+        return super::owned(&items);
     }
     // `“三大攻坚”：A、B、C` or `…，即A、B和C`: a list of exactly the count right after.
     let items = list_after(text, close);
     if items.len() as u32 == total && total > 1 {
-        return owned(items);
+        return super::owned(&items);
     }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
@@ -304,14 +304,9 @@ fn members(
         .zip(&per_part)
         .all(|((n, _), got)| got.len() == *n as usize)
     {
-        return owned(per_part.concat());
+        return super::owned(&per_part.concat());
     }
     Vec::new()
-}
-
-/// The items as the record holds them.
-fn owned(items: Vec<&str>) -> Vec<String> {
-    items.into_iter().map(str::to_string).collect()
 }
 
 /// The 、-list that ends at the end of `head`; the first item's left edge is the last verb.

@@ -516,11 +516,16 @@ pub(crate) fn take_kept<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>
     key.with(|k| std::mem::take(&mut *k.borrow_mut()))
 }
 
-/// Gives `v` back to `key` for the thread's next text, emptied, unless a huge text made it
-/// larger than 4 MiB ([`emptied_if_small`]).
+/// Gives `v` back to `key` for the thread's next text (see [`keep_in`]).
 pub(crate) fn keep<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>, v: Vec<T>) {
-    if let Some(v) = emptied_if_small(v) {
-        key.with(|k| *k.borrow_mut() = v);
+    key.with(|k| keep_in(&mut k.borrow_mut(), v));
+}
+
+/// Puts `used` in `slot`, emptied, for the thread's next text, unless a huge text made it
+/// larger than 4 MiB ([`emptied_if_small`]): then it is freed and `slot` stays as it is.
+fn keep_in<T>(slot: &mut Vec<T>, used: Vec<T>) {
+    if let Some(used) = emptied_if_small(used) {
+        *slot = used;
     }
 }
 
@@ -529,19 +534,14 @@ impl Buffers {
     /// text made larger than 4 MiB is freed instead (a report of a few megabytes keeps
     /// its vectors; at most some 36 MiB stay with a thread).
     fn give_back(&mut self, used: Buffers) {
-        fn keep<T>(slot: &mut Vec<T>, used: Vec<T>) {
-            if let Some(used) = emptied_if_small(used) {
-                *slot = used;
-            }
-        }
-        keep(&mut self.numeral_starts, used.numeral_starts);
-        keep(&mut self.date_anchors, used.date_anchors);
-        keep(&mut self.trigger_hits, used.trigger_hits);
-        keep(&mut self.time_word_starts, used.time_word_starts);
-        keep(&mut self.clause_marks, used.clause_marks);
-        keep(&mut self.found, used.found);
-        keep(&mut self.claimed, used.claimed);
-        keep(&mut self.numerals, used.numerals);
+        keep_in(&mut self.numeral_starts, used.numeral_starts);
+        keep_in(&mut self.date_anchors, used.date_anchors);
+        keep_in(&mut self.trigger_hits, used.trigger_hits);
+        keep_in(&mut self.time_word_starts, used.time_word_starts);
+        keep_in(&mut self.clause_marks, used.clause_marks);
+        keep_in(&mut self.found, used.found);
+        keep_in(&mut self.claimed, used.claimed);
+        keep_in(&mut self.numerals, used.numerals);
     }
 }
 
@@ -832,6 +832,11 @@ pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
 #[cfg(test)]
 pub(crate) fn facts_of<T>(text: &str, pick: impl Fn(crate::Fact) -> Option<T>) -> Vec<T> {
     crate::extract(text).into_iter().filter_map(pick).collect()
+}
+
+/// Items read from the text (a list of members), as a record holds them.
+pub(crate) fn owned(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
 }
 
 /// Splits the last item of an enumeration at 和/及/与 (`A、B和C`) into two, when both
