@@ -60,33 +60,30 @@ fn main() -> ExitCode {
     }
     zhfacts::warm_up();
     let extractor = Extractor::new();
-    let results = extract_all(&extractor, &files);
+    let many = files.len() > 1;
+    let outputs = render_all(&files, |path, text| {
+        let facts = extractor.extract(text);
+        let mut rendered = Vec::new();
+        if jsonl {
+            let _ = write_jsonl(&mut rendered, path, &facts, many);
+        } else {
+            let _ = print_table(&mut rendered, path, &facts);
+        }
+        rendered
+    });
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    let many = files.len() > 1;
-    for (path, result) in files.iter().zip(results) {
-        match result {
+    for output in outputs {
+        match output {
+            Ok(rendered) => {
+                let _ = out.write_all(&rendered);
+            }
             Err(e) => {
                 let _ = out.flush();
                 eprintln!("error: {e}");
                 failed = true;
-            }
-            Ok(facts) if jsonl => {
-                let file = serde_json::to_string(path).expect("paths serialize");
-                for f in &facts {
-                    // Fields in the order of the record contract; `file` last.
-                    let mut line = serde_json::to_string(f).expect("facts serialize");
-                    if many {
-                        line.pop();
-                        line.push_str(&format!(",\"file\":{file}}}"));
-                    }
-                    let _ = writeln!(out, "{line}");
-                }
-            }
-            Ok(facts) => {
-                let _ = print_table(&mut out, path, &facts);
             }
         }
     }
@@ -94,12 +91,14 @@ fn main() -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-/// Extracts every file, on every core, results in input order.
-fn extract_all(extractor: &Extractor, files: &[String]) -> Vec<Result<Vec<Fact>, String>> {
+/// Reads every file and renders its facts with `render`, on every core; the outputs (or
+/// why a file could not be read) in input order. The facts borrow from the file's text, so
+/// each file is rendered where it was read.
+fn render_all(files: &[String], render: impl Fn(&str, &str) -> Vec<u8> + Sync) -> Vec<Result<Vec<u8>, String>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
-    let mut results: Vec<Option<Result<Vec<Fact>, String>>> = (0..files.len()).map(|_| None).collect();
+    let mut results: Vec<Option<Result<Vec<u8>, String>>> = (0..files.len()).map(|_| None).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let slots = std::sync::Mutex::new(&mut results);
     std::thread::scope(|s| {
@@ -110,7 +109,7 @@ fn extract_all(extractor: &Extractor, files: &[String]) -> Vec<Result<Vec<Fact>,
                     if i >= files.len() {
                         break;
                     }
-                    let r = read_input(&files[i]).map(|text| extractor.extract(&text));
+                    let r = read_input(&files[i]).map(|text| render(&files[i], &text));
                     slots.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(r);
                 }
             });
@@ -120,6 +119,21 @@ fn extract_all(extractor: &Extractor, files: &[String]) -> Vec<Result<Vec<Fact>,
         .into_iter()
         .map(|r| r.unwrap_or_else(|| Err("not processed".into())))
         .collect()
+}
+
+/// One JSON object per fact, fields in the order of the record contract; with `many`
+/// files, a `"file"` field last.
+fn write_jsonl(out: &mut impl Write, path: &str, facts: &[Fact], many: bool) -> std::io::Result<()> {
+    let file = serde_json::to_string(path).expect("paths serialize");
+    for f in facts {
+        let mut line = serde_json::to_string(f).expect("facts serialize");
+        if many {
+            line.pop();
+            line.push_str(&format!(",\"file\":{file}}}"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn print_table(out: &mut impl Write, path: &str, facts: &[Fact]) -> std::io::Result<()> {

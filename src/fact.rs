@@ -3,8 +3,16 @@
 //! # Offsets
 //! Every record carries `start` and `end`, byte offsets into the UTF-8 input, half-open:
 //! `&input[start..end] == text`. They always fall on `char` boundaries.
+//!
+//! # Borrowed text
+//! A record's strings borrow from the input where they are a piece of it (`text`, a
+//! subject, a unit, a member): [`Fact<'a>`] lives as long as the text it was read from,
+//! and extraction copies no string. [`Fact::into_owned`] gives a record that owns its
+//! strings, to keep after the text is gone. Every string field is a [`Cow`], which reads
+//! as a `&str` (`fact.text() == "3.98万个"`, `unit.as_deref()`).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One fact found in a text, tagged by its `kind` when serialized.
 ///
@@ -13,21 +21,21 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Fact {
+pub enum Fact<'a> {
     /// A quantity with its unit (`1005.5亿元`).
-    Number(Number),
+    Number(Number<'a>),
     /// A percentage or percentage point (`27.7%`, `2.5个百分点`).
-    Percentage(Percentage),
+    Percentage(Percentage<'a>),
     /// A place in an order (`全市第一`, `第一方阵`, `前移2位`).
-    Ranking(Ranking),
+    Ranking(Ranking<'a>),
     /// A registered company name (`中天钢铁集团（南通）有限公司`).
-    Enterprise(Enterprise),
+    Enterprise(Enterprise<'a>),
     /// An "N群M链" structure of industrial clusters and chains.
-    ClusterChain(ClusterChain),
+    ClusterChain(ClusterChain<'a>),
     /// A time expression (`2022年1至11月`, `去年`).
-    Date(Date),
+    Date(Date<'a>),
     /// A numbered policy formula (`一示范四城市`, `六项机制`).
-    Formula(Formula),
+    Formula(Formula<'a>),
 }
 
 /// The kinds of fact, as named in the record contract.
@@ -119,9 +127,9 @@ pub enum Change {
 
 /// A quantity, normalized: `3.98万个` is 39800 个.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Number {
+pub struct Number<'a> {
     /// The text covered, bound words included (`突破1000亿元`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -129,12 +137,12 @@ pub struct Number {
     /// The full value, multipliers applied.
     pub value: f64,
     /// What is counted, after the multiplier (`元` for `亿元`), or none.
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'a, str>>,
     /// Whether the value is exact, a lower or upper bound, or approximate.
     pub bound: Bound,
     /// What is measured, as written (`规上工业应税销售`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
+    pub subject: Option<Cow<'a, str>>,
     /// The direction of change the sentence reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
@@ -142,9 +150,9 @@ pub struct Number {
 
 /// A percentage, in percent: `82.7%` is 82.7.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Percentage {
+pub struct Percentage<'a> {
     /// The text covered, bound words included (`低于3%`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -157,7 +165,7 @@ pub struct Percentage {
     pub bound: Bound,
     /// What is measured, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
+    pub subject: Option<Cow<'a, str>>,
     /// The direction of change the sentence reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
@@ -165,15 +173,15 @@ pub struct Percentage {
 
 /// A place in an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Ranking {
+pub struct Ranking<'a> {
     /// The text covered (`全省第8位`, `“全国综合实力百强区”第18位`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
     /// The field of comparison as written (`全市`, `南通`), none for a named list.
-    pub scope: Option<String>,
+    pub scope: Option<Cow<'a, str>>,
     /// The place (`第一` is 1, `榜首` is 1).
     pub rank: Option<u32>,
     /// The echelon (`第一方阵` is 1).
@@ -181,27 +189,27 @@ pub struct Ranking {
     /// A move in the order: positive up (`前移2位`), negative down (`后退3位`).
     pub shift: Option<i32>,
     /// The named list, quotes removed (`全国市辖区高质量发展百强`).
-    pub list: Option<String>,
+    pub list: Option<Cow<'a, str>>,
 }
 
 /// A registered company name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Enterprise {
+pub struct Enterprise<'a> {
     /// The text covered.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
     /// The full registered name as written, brackets kept.
-    pub name: String,
+    pub name: Cow<'a, str>,
 }
 
 /// An "N群M链" structure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClusterChain {
+pub struct ClusterChain<'a> {
     /// The text covered (`7群12链`, `12条产业链和7大产业集群`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -211,16 +219,16 @@ pub struct ClusterChain {
     /// M, the number of chains.
     pub chains: u32,
     /// The clusters the document enumerates, in order; empty when it does not.
-    pub cluster_members: Vec<String>,
+    pub cluster_members: Vec<Cow<'a, str>>,
     /// The chains the document enumerates, in order; empty when it does not.
-    pub chain_members: Vec<String>,
+    pub chain_members: Vec<Cow<'a, str>>,
 }
 
 /// A time expression.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Date {
+pub struct Date<'a> {
     /// The text covered (`2022年1至11月`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -232,17 +240,17 @@ pub struct Date {
 
 /// A numbered policy formula.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Formula {
+pub struct Formula<'a> {
     /// The text covered (`一示范四城市`).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte offset of the first byte.
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
     /// `[count, word]` pairs: `六项机制` is `[[6, "机制"]]`.
-    pub parts: Vec<(u32, String)>,
+    pub parts: Vec<(u32, Cow<'a, str>)>,
     /// The items the text enumerates for it, in order.
-    pub members: Vec<String>,
+    pub members: Vec<Cow<'a, str>>,
 }
 
 macro_rules! each_record {
@@ -259,7 +267,7 @@ macro_rules! each_record {
     };
 }
 
-impl Fact {
+impl<'a> Fact<'a> {
     /// The kind of this fact.
     pub fn kind(&self) -> Kind {
         match self {
@@ -289,11 +297,80 @@ impl Fact {
     }
 
     /// Sets the span (byte offsets into `input`) and the text it covers.
-    pub(crate) fn set_span(&mut self, input: &str, start: usize, end: usize) {
+    pub(crate) fn set_span(&mut self, input: &'a str, start: usize, end: usize) {
         each_record!(self, r => {
             r.start = start;
             r.end = end;
-            r.text = input[start..end].to_string();
+            r.text = Cow::Borrowed(&input[start..end]);
         })
     }
+
+    /// The same fact with strings of its own, not borrowed from the input.
+    pub fn into_owned(self) -> Fact<'static> {
+        match self {
+            Fact::Number(r) => Fact::Number(Number {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                value: r.value,
+                unit: r.unit.map(owned),
+                bound: r.bound,
+                subject: r.subject.map(owned),
+                change: r.change,
+            }),
+            Fact::Percentage(r) => Fact::Percentage(Percentage {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                value: r.value,
+                point: r.point,
+                bound: r.bound,
+                subject: r.subject.map(owned),
+                change: r.change,
+            }),
+            Fact::Ranking(r) => Fact::Ranking(Ranking {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                scope: r.scope.map(owned),
+                rank: r.rank,
+                tier: r.tier,
+                shift: r.shift,
+                list: r.list.map(owned),
+            }),
+            Fact::Enterprise(r) => Fact::Enterprise(Enterprise {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                name: owned(r.name),
+            }),
+            Fact::ClusterChain(r) => Fact::ClusterChain(ClusterChain {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                clusters: r.clusters,
+                chains: r.chains,
+                cluster_members: r.cluster_members.into_iter().map(owned).collect(),
+                chain_members: r.chain_members.into_iter().map(owned).collect(),
+            }),
+            Fact::Date(r) => Fact::Date(Date {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                iso: r.iso,
+            }),
+            Fact::Formula(r) => Fact::Formula(Formula {
+                text: owned(r.text),
+                start: r.start,
+                end: r.end,
+                parts: r.parts.into_iter().map(|(n, w)| (n, owned(w))).collect(),
+                members: r.members.into_iter().map(owned).collect(),
+            }),
+        }
+    }
+}
+
+/// `s` as a string of its own.
+fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(s.into_owned())
 }

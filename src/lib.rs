@@ -8,8 +8,11 @@
 //! let Fact::Number(sales) = &facts[0] else { panic!() };
 //! assert_eq!((sales.value, sales.unit.as_deref()), (1e11, Some("元")));
 //! let Fact::Percentage(rate) = &facts[1] else { panic!() };
-//! assert_eq!((rate.text.as_str(), rate.value), ("低于3%", 3.0));
+//! assert_eq!((&*rate.text, rate.value), ("低于3%", 3.0));
 //! ```
+//!
+//! A fact's strings borrow from the text it was read from: extraction copies none.
+//! [`Fact::into_owned`] gives a fact to keep after the text is gone.
 //!
 //! # What it finds
 //!
@@ -110,13 +113,13 @@ impl Extractor {
     /// Every fact of the enabled kinds in `text`, ordered by start offset.
     ///
     /// Never fails and never panics: text with nothing to find gives an empty `Vec`.
-    pub fn extract(&self, text: &str) -> Vec<Fact> {
+    pub fn extract<'a>(&self, text: &'a str) -> Vec<Fact<'a>> {
         extract::run(text, self.document_year, |k| self.wants(k))
     }
 }
 
 /// Every fact in `text`, ordered by start offset, with the default [`Extractor`].
-pub fn extract(text: &str) -> Vec<Fact> {
+pub fn extract(text: &str) -> Vec<Fact<'_>> {
     static DEFAULT: Extractor = Extractor {
         kinds: [true; 7],
         document_year: None,

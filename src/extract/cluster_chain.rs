@@ -18,6 +18,7 @@
 use super::{Claims, Doc, Found, digit_class, has_any, number_run_before};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
+use std::borrow::Cow;
 
 /// A count, as the regexes that the matchers here replace wrote it (the tests' oracles).
 #[cfg(test)]
@@ -251,7 +252,7 @@ fn count(s: &str) -> Option<u32> {
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     // Every form names a chain.
     if !has_any(doc, &['链']) {
@@ -280,15 +281,15 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     let clusters = enumeration(doc, &counts, &chan, "产业集群");
     let chains = enumeration(doc, &counts, &chan, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
-        let pick = |list: &Option<(u32, Vec<&str>)>, want: u32| match list {
-            Some((k, items)) if *k == want && items.len() == want as usize => super::owned(items),
+        let pick = |list: &Option<(u32, Vec<&'d str>)>, want: u32| match list {
+            Some((k, items)) if *k == want && items.len() == want as usize => super::as_members(items),
             _ => Vec::new(),
         };
         Found {
             start,
             end,
             fact: Fact::ClusterChain(ClusterChain {
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 start,
                 end,
                 clusters: n,
@@ -646,7 +647,7 @@ mod tests {
         assert!(found > 500, "too few matches in the random texts ({found})");
     }
 
-    fn structures(text: &str) -> Vec<ClusterChain> {
+    fn structures(text: &str) -> Vec<ClusterChain<'_>> {
         crate::extract::facts_of(text, |f| match f {
             Fact::ClusterChain(c) => Some(c),
             _ => None,
@@ -680,7 +681,7 @@ mod tests {
         for (sentence, expected) in EXAMPLES {
             let got: Vec<(String, u32, u32)> = structures(sentence)
                 .into_iter()
-                .map(|c| (c.text, c.clusters, c.chains))
+                .map(|c| (c.text.into_owned(), c.clusters, c.chains))
                 .collect();
             let want: Vec<(String, u32, u32)> = expected.iter().map(|(t, n, m)| (t.to_string(), *n, *m)).collect();
             assert_eq!(got, want, "sentence: {sentence}");

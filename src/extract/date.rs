@@ -23,6 +23,7 @@ use super::date_pattern::{self, DateMatch, Groups};
 use super::{Claims, Doc, Found, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
+use std::borrow::Cow;
 
 /// Time words that name no placeable time.
 const UNPLACED: &[&str] = &[
@@ -99,7 +100,7 @@ fn year(s: &str) -> Option<i32> {
 /// Finds the dates of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
@@ -227,12 +228,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     super::keep_outermost(out, from);
 }
 
-fn found(start: usize, end: usize, iso: Option<String>) -> Found {
+fn found(start: usize, end: usize, iso: Option<String>) -> Found<'static> {
     Found {
         start,
         end,
         fact: Fact::Date(Date {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start,
             end,
             iso,
@@ -340,7 +341,7 @@ mod tests {
         ex.extract(text)
             .into_iter()
             .filter_map(|f| match f {
-                Fact::Date(d) => Some((d.text, d.iso)),
+                Fact::Date(d) => Some((d.text.into_owned(), d.iso)),
                 _ => None,
             })
             .collect()

@@ -18,6 +18,7 @@
 use super::{Claims, Doc, Found, char_at};
 use crate::fact::{Enterprise, Fact};
 use crate::segment;
+use std::borrow::Cow;
 
 /// Legal-form endings, longest first where one ends another.
 const LEGAL_FORMS: &[&str] = &[
@@ -54,7 +55,7 @@ const MAX_NAME_BYTES: usize = 90;
 /// Finds the enterprises of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     if !super::has_any(doc, &['公', '合']) {
         return;
@@ -76,12 +77,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
         }
         if let Some(start) = left_edge(text, form_start, last_end) {
             let end = right_edge(text, form_start, end);
-            let name = text[start..end].to_string();
+            let name = Cow::Borrowed(&text[start..end]);
             out.push(Found {
                 start,
                 end,
                 fact: Fact::Enterprise(Enterprise {
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     start,
                     end,
                     name,
@@ -262,7 +263,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         crate::extract::facts_of(text, |f| match f {
-            Fact::Enterprise(e) => Some(e.name),
+            Fact::Enterprise(e) => Some(e.name.into_owned()),
             _ => None,
         })
     }

@@ -20,6 +20,7 @@ use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any, positions};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
+use std::borrow::Cow;
 
 /// The quoted texts of `text` (`“…”`, no quote mark inside) of `min..=max` characters,
 /// as the byte spans of their insides, leftmost first.
@@ -157,7 +158,7 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 /// Finds the formulas of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
@@ -176,7 +177,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
 }
 
 /// [`extract`] with the text's quoted texts of 2 to 40 characters.
-fn formulas_with(doc: &Doc, quotes: &[(usize, usize, usize)], out: &mut Vec<Found>) {
+fn formulas_with<'d>(doc: &Doc<'d>, quotes: &[(usize, usize, usize)], out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     for &(s, e, _) in quotes
@@ -236,15 +237,15 @@ fn formulas_with(doc: &Doc, quotes: &[(usize, usize, usize)], out: &mut Vec<Foun
     out[from..].sort_by_key(|f| f.start);
 }
 
-fn formula(start: usize, end: usize, parts: &[(u32, &str)], members: Vec<String>) -> Found {
+fn formula<'d>(start: usize, end: usize, parts: &[(u32, &'d str)], members: Vec<Cow<'d, str>>) -> Found<'d> {
     Found {
         start,
         end,
         fact: Fact::Formula(Formula {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start,
             end,
-            parts: parts.iter().map(|&(n, w)| (n, w.to_string())).collect(),
+            parts: parts.iter().map(|&(n, w)| (n, std::borrow::Cow::Borrowed(w))).collect(),
             members,
         }),
     }
@@ -252,31 +253,31 @@ fn formula(start: usize, end: usize, parts: &[(u32, &str)], members: Vec<String>
 
 /// The items the text enumerates for the formula quoted at `open..close`; `quotes` are the
 /// quoted texts of 2 to 40 characters of `text`.
-fn members(
-    doc: &Doc,
+fn members<'d>(
+    doc: &Doc<'d>,
     open: usize,
     close: usize,
     parts: &[(u32, &str)],
     quotes: &[(usize, usize, usize)],
-) -> Vec<String> {
+) -> Vec<Cow<'d, str>> {
     let text = doc.text;
     let total: u32 = parts.iter().map(|(n, _)| n).sum();
     // `A、B等“N项机制”`: the items before 等, listed by example (their number may be less).
     if let Some(head) = text[..open].strip_suffix('等') {
         let items = list_before(head);
         if !items.is_empty() && items.len() as u32 <= total {
-            return super::owned(&items);
+            return super::as_members(&items);
         }
     }
     // `A、B、C、D、E“五个示范区”`: a list of exactly the count right before.
     let items = list_before(&text[..open]);
     if items.len() as u32 == total && total > 1 {
-        return super::owned(&items);
+        return super::as_members(&items);
     }
     // `“三大攻坚”：A、B、C` or `…，即A、B和C`: a list of exactly the count right after.
     let items = list_after(text, close);
     if items.len() as u32 == total && total > 1 {
-        return super::owned(&items);
+        return super::as_members(&items);
     }
     // Quoted items later in the paragraph, each ending in a part's word.
     // The paragraph after the formula, read for at most 300 characters.
@@ -304,7 +305,7 @@ fn members(
         .zip(&per_part)
         .all(|((n, _), got)| got.len() == *n as usize)
     {
-        return super::owned(&per_part.concat());
+        return super::as_members(&per_part.concat());
     }
     Vec::new()
 }
@@ -372,15 +373,15 @@ pub(crate) const GOVERNING: &[&str] = &[
 mod tests {
     use crate::{Fact, Formula};
 
-    fn formulas(text: &str) -> Vec<Formula> {
+    fn formulas(text: &str) -> Vec<Formula<'_>> {
         crate::extract::facts_of(text, |f| match f {
             Fact::Formula(x) => Some(x),
             _ => None,
         })
     }
 
-    fn p(list: &[(u32, &str)]) -> Vec<(u32, String)> {
-        list.iter().map(|(n, w)| (*n, w.to_string())).collect()
+    fn p<'a>(list: &[(u32, &'a str)]) -> Vec<(u32, std::borrow::Cow<'a, str>)> {
+        list.iter().map(|&(n, w)| (n, std::borrow::Cow::Borrowed(w))).collect()
     }
 
     #[test]
@@ -439,7 +440,7 @@ mod tests {
             let got = formulas(sentence);
             assert_eq!(got.len(), 1, "sentence: {sentence}: {got:?}");
             assert_eq!(
-                (got[0].text.as_str(), &got[0].parts),
+                (&*got[0].text, &got[0].parts),
                 (*text, &p(want)),
                 "sentence: {sentence}"
             );

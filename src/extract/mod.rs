@@ -182,12 +182,14 @@ pub(crate) mod subject;
 
 use crate::fact::{Bound, Fact, Kind};
 use crate::text::Joined;
+use std::borrow::Cow;
 
-/// A fact with its span in the joined text.
-pub(crate) struct Found {
+/// A fact with its span in the joined text; its strings borrow from the joined text
+/// (or are static).
+pub(crate) struct Found<'d> {
     pub start: usize,
     pub end: usize,
-    pub fact: Fact,
+    pub fact: Fact<'d>,
 }
 
 /// Byte ranges of the joined text that an earlier extractor has taken.
@@ -265,12 +267,12 @@ impl Doc<'_> {
 
 /// An extractor: appends what it finds in the document to the facts found so far, and
 /// touches no fact it did not append.
-type ExtractFn = fn(&Doc, &Claims, &mut Vec<Found>);
+type ExtractFn = for<'d> fn(&Doc<'d>, &Claims, &mut Vec<Found<'d>>);
 
 /// Orders the facts of `facts[from..]` by start, longer first, and drops each that
 /// overlaps one kept before it: nested matches (全市第一 inside 全市第一方阵) keep the
 /// outer one.
-pub(crate) fn keep_outermost(facts: &mut Vec<Found>, from: usize) {
+pub(crate) fn keep_outermost(facts: &mut Vec<Found<'_>>, from: usize) {
     facts[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept_end = 0;
     retain_from(facts, from, |f| {
@@ -284,7 +286,7 @@ pub(crate) fn keep_outermost(facts: &mut Vec<Found>, from: usize) {
 
 /// Keeps the facts of `facts[from..]` that `keep` accepts, in order (those before `from`
 /// are another extractor's).
-pub(crate) fn retain_from(facts: &mut Vec<Found>, from: usize, mut keep: impl FnMut(&Found) -> bool) {
+pub(crate) fn retain_from<'d>(facts: &mut Vec<Found<'d>>, from: usize, mut keep: impl FnMut(&Found<'d>) -> bool) {
     let mut kept = from;
     for i in from..facts.len() {
         if keep(&facts[i]) {
@@ -309,7 +311,7 @@ const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
 ];
 
 /// Runs the extractors of `kinds` over `input`; facts ordered by start offset.
-pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind) -> bool) -> Vec<Fact> {
+pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind) -> bool) -> Vec<Fact<'_>> {
     if input.is_empty() {
         return Vec::new();
     }
@@ -321,14 +323,37 @@ pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind
 }
 
 /// [`run`] with the vectors of `buffers`, which it leaves empty.
-fn run_with(
-    input: &str,
+fn run_with<'i>(
+    input: &'i str,
     document_year: Option<i32>,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
-) -> Vec<Fact> {
+) -> Vec<Fact<'i>> {
     let joined = Joined::new(input);
-    let mut found = std::mem::take(&mut buffers.found);
+    match &joined.text {
+        // Nothing joined: the facts borrow from the input.
+        Cow::Borrowed(text) => run_on(input, text, &joined, document_year, enabled, buffers, |f| f),
+        // Breaks joined: what the facts read is in a text of this call only, so they
+        // take their own copies.
+        Cow::Owned(text) => run_on(input, text, &joined, document_year, enabled, buffers, |f| -> Fact<'i> {
+            f.into_owned()
+        }),
+    }
+}
+
+/// [`run_with`] over `text`, the joined input; `to_input` makes a fact read from it a fact
+/// of the input (its span is set after).
+#[allow(clippy::too_many_arguments)]
+fn run_on<'i, 'd>(
+    input: &'i str,
+    text: &'d str,
+    joined: &Joined<'_>,
+    document_year: Option<i32>,
+    enabled: &impl Fn(Kind) -> bool,
+    buffers: &mut Buffers,
+    to_input: impl Fn(Fact<'d>) -> Fact<'i>,
+) -> Vec<Fact<'i>> {
+    let mut found: Vec<Found<'d>> = std::mem::take(&mut buffers.found);
     let mut claims = Claims {
         spans: std::mem::take(&mut buffers.claimed),
     };
@@ -340,9 +365,9 @@ fn run_with(
         trigger_hits,
         time_word_starts,
         clause_marks,
-    } = read_triggers(&joined.text, buffers);
+    } = read_triggers(text, buffers);
     let doc = Doc {
-        text: &joined.text,
+        text,
         document_year,
         triggers,
         numeral_starts,
@@ -388,7 +413,7 @@ fn run_with(
     let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
     facts.extend(found.drain(..).map(|f| {
         let (s, e) = joined.original(f.start, f.end);
-        let mut fact = f.fact;
+        let mut fact = to_input(f.fact);
         fact.set_span(input, s, e);
         fact
     }));
@@ -398,7 +423,7 @@ fn run_with(
         trigger_hits,
         time_word_starts,
         clause_marks,
-        found,
+        found: recycled(found),
         claimed: claims.spans,
         numerals,
     });
@@ -485,8 +510,9 @@ struct Buffers {
     trigger_hits: Vec<(usize, u8)>,
     time_word_starts: Vec<usize>,
     clause_marks: Vec<ClauseMark>,
-    /// The facts found, before they are mapped to the input.
-    found: Vec<Found>,
+    /// The facts found, before they are mapped to the input (kept empty, with no text to
+    /// borrow from: see [`recycled`]).
+    found: Vec<Found<'static>>,
     /// The claimed spans.
     claimed: Vec<(usize, usize)>,
     /// The numerals of the text.
@@ -505,6 +531,14 @@ pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
         v.clear();
         v
     })
+}
+
+/// `v`'s allocation, emptied, for facts of another text: a vector of facts borrowing from
+/// one text cannot be kept for the next as it is, but an empty one can.
+fn recycled(mut v: Vec<Found<'_>>) -> Vec<Found<'static>> {
+    v.clear();
+    // The two types have one layout, so the collection happens in place: no allocation.
+    v.into_iter().map(|_| unreachable!("the vector is empty")).collect()
 }
 
 /// A vector that a rule keeps per thread from one text to the next (see [`take_kept`]).
@@ -830,13 +864,13 @@ pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
 
 /// The facts of `text` that `pick` keeps, for the example tables of each extractor.
 #[cfg(test)]
-pub(crate) fn facts_of<T>(text: &str, pick: impl Fn(crate::Fact) -> Option<T>) -> Vec<T> {
+pub(crate) fn facts_of<'a, T>(text: &'a str, pick: impl Fn(crate::Fact<'a>) -> Option<T>) -> Vec<T> {
     crate::extract(text).into_iter().filter_map(pick).collect()
 }
 
 /// Items read from the text (a list of members), as a record holds them.
-pub(crate) fn owned(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
+pub(crate) fn as_members<'d>(items: &[&'d str]) -> Vec<Cow<'d, str>> {
+    items.iter().map(|&s| Cow::Borrowed(s)).collect()
 }
 
 /// Splits the last item of an enumeration at 和/及/与 (`A、B和C`) into two, when both
@@ -1055,12 +1089,64 @@ mod tests {
     }
 
     #[test]
+    fn a_recycled_vector_keeps_its_allocation() {
+        let text = String::from("2022年");
+        let mut v: Vec<Found> = Vec::with_capacity(16);
+        v.push(Found {
+            start: 0,
+            end: text.len(),
+            fact: Fact::Date(crate::fact::Date {
+                text: Cow::Borrowed(&text),
+                start: 0,
+                end: text.len(),
+                iso: None,
+            }),
+        });
+        let ptr = v.as_ptr() as usize;
+        let kept = recycled(v);
+        assert!(kept.is_empty());
+        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (ptr, 16));
+    }
+
+    /// Facts borrow their strings from the input when no line break was joined, and own
+    /// them when one was (what they read is then a text of the call only); both read the
+    /// same, and `into_owned` changes nothing but the ownership.
+    #[test]
+    fn facts_borrow_from_the_input_unless_breaks_were_joined() {
+        let is_borrowed = |f: &Fact| match f {
+            Fact::Number(n) => matches!((&n.text, &n.subject), (Cow::Borrowed(_), Some(Cow::Borrowed(_)))),
+            _ => false,
+        };
+        let flat = "全年接待游客3200万人次，实现旅游收入48亿元";
+        let broken = "全年接待游客\n3200万人次，实现旅游\n收入48亿元";
+        let numbers = |text| -> Vec<Fact> {
+            crate::extract(text)
+                .into_iter()
+                .filter(|f| f.kind() == Kind::Number)
+                .collect()
+        };
+        let (a, b) = (numbers(flat), numbers(broken));
+        assert_eq!((a.len(), b.len()), (2, 2));
+        assert!(a.iter().all(is_borrowed), "{a:?}");
+        assert!(b.iter().all(|f| !is_borrowed(f)), "{b:?}");
+        for (x, y) in a.iter().zip(&b) {
+            let (Fact::Number(x), Fact::Number(y)) = (x, y) else {
+                panic!()
+            };
+            assert_eq!((x.value, &x.unit, &x.subject), (y.value, &y.unit, &y.subject));
+            assert_eq!(&broken[y.start..y.end], y.text);
+        }
+        let owned: Vec<Fact<'static>> = a.iter().cloned().map(Fact::into_owned).collect();
+        assert_eq!(owned, a);
+    }
+
+    #[test]
     fn retain_from_keeps_the_facts_before_untouched() {
         let fact = |start: usize| Found {
             start,
             end: start + 1,
             fact: Fact::Date(crate::fact::Date {
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 start,
                 end: start + 1,
                 iso: None,

@@ -17,6 +17,7 @@
 use super::{Claims, Doc, Found, bound_after, bound_before, char_at, char_before, skip_spaces};
 use crate::fact::{Bound, Fact, Number};
 use crate::numeral::{self, NumeralMatch, Script};
+use std::borrow::Cow;
 
 /// Units and classifiers of the genre, after any multiplier (`亿元` is 亿 + 元).
 pub(crate) const UNITS: &[&str] = &[
@@ -167,7 +168,7 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 /// Finds the numbers of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let numerals = doc.numerals();
     for m in numerals {
@@ -185,7 +186,7 @@ pub(crate) fn extract(doc: &Doc, claims: &Claims, out: &mut Vec<Found>) {
 }
 
 /// The number that numeral `m` of `text` states, if it is one.
-pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
+pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Found<'d>> {
     if m.denominator.is_some() || m.digit_sequence || !m.value.is_finite() {
         return None;
     }
@@ -273,11 +274,11 @@ pub(crate) fn number_at(text: &str, m: &NumeralMatch) -> Option<Found> {
         start,
         end,
         fact: Fact::Number(Number {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start,
             end,
             value,
-            unit: unit.map(str::to_string),
+            unit: unit.map(Cow::Borrowed),
             bound,
             subject: None,
             change: None,
@@ -436,7 +437,12 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(String, f64, Option<String>, String)> {
         crate::extract::facts_of(text, |f| match f {
-            Fact::Number(n) => Some((n.text, n.value, n.unit, n.bound.as_str().to_string())),
+            Fact::Number(n) => Some((
+                n.text.into_owned(),
+                n.value,
+                n.unit.map(std::borrow::Cow::into_owned),
+                n.bound.as_str().to_string(),
+            )),
             _ => None,
         })
     }

@@ -17,6 +17,7 @@ use super::Claims;
 use super::{Doc, Found, bound_after, bound_before, char_at, char_before, has_any, skip_spaces};
 use crate::fact::{Bound, Fact, Percentage};
 use crate::numeral::{NumeralMatch, Script};
+use std::borrow::Cow;
 
 /// Characters after 成 that make a word of it: 成本, 成果, 成立, 成效.
 const CHENG_WORDS: &[char] = &[
@@ -32,7 +33,7 @@ const ZHE_WORDS: &[char] = &[
 /// Finds the percentages of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has one of these characters; most sentences have none.
@@ -61,12 +62,12 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
     out[from..].sort_by_key(|f| f.start);
 }
 
-fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Found {
+fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Found<'static> {
     Found {
         start,
         end,
         fact: Fact::Percentage(Percentage {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start,
             end,
             value,
@@ -116,7 +117,7 @@ fn per_cent(m: &NumeralMatch) -> Option<f64> {
 }
 
 /// The percentage that numeral `m` of `text` states, if it is one.
-pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found> {
+pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found<'static>> {
     if !m.value.is_finite() {
         return None;
     }
@@ -243,7 +244,7 @@ mod tests {
 
     fn percentages(text: &str) -> Vec<(String, f64, bool, String)> {
         crate::extract::facts_of(text, |f| match f {
-            Fact::Percentage(p) => Some((p.text, p.value, p.point, p.bound.as_str().to_string())),
+            Fact::Percentage(p) => Some((p.text.into_owned(), p.value, p.point, p.bound.as_str().to_string())),
             _ => None,
         })
     }

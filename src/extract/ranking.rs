@@ -17,6 +17,7 @@ use super::{Claims, Doc, Found, char_at, floor_back, has_any, number_run_before,
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
+use std::borrow::Cow;
 
 /// Fields of comparison written before the place: `全市第一`, `省内第3`.
 const SCOPES: &[&str] = &[
@@ -236,14 +237,14 @@ fn shifts<'t>(text: &'t str, ends_at: impl Iterator<Item = usize> + 't) -> impl 
 const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];
 
 /// Where a place stands: a named list, or a scope, found before byte `pos`.
-struct Context {
+struct Context<'d> {
     start: usize,
-    scope: Option<String>,
-    list: Option<String>,
+    scope: Option<&'d str>,
+    list: Option<&'d str>,
 }
 
 /// A list in quotes that ends just before `pos` (links such as 排名 allowed between).
-fn list_before(text: &str, pos: usize) -> Option<Context> {
+fn list_before(text: &str, pos: usize) -> Option<Context<'_>> {
     for link in LIST_LINKS {
         if !crate::bytes::ends_with(&text[..pos], link) {
             continue;
@@ -262,14 +263,14 @@ fn list_before(text: &str, pos: usize) -> Option<Context> {
         return Some(Context {
             start: open,
             scope: None,
-            list: Some(name.to_string()),
+            list: Some(name),
         });
     }
     None
 }
 
 /// A scope that ends just before `pos`: a scope word or a place name.
-fn scope_before(text: &str, pos: usize) -> Option<Context> {
+fn scope_before(text: &str, pos: usize) -> Option<Context<'_>> {
     let mut at = pos;
     if let Some(link) = longest_before!(text, at, SCOPE_LINKS) {
         at -= link.len();
@@ -277,7 +278,7 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
     if let Some(s) = longest_before!(text, at, SCOPES) {
         return Some(Context {
             start: at - s.len(),
-            scope: Some(s.to_string()),
+            scope: Some(s),
             list: None,
         });
     }
@@ -293,7 +294,7 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
             let start = q - s.len();
             return Some(Context {
                 start,
-                scope: Some(text[start..at].to_string()),
+                scope: Some(&text[start..at]),
                 list: None,
             });
         }
@@ -307,12 +308,12 @@ fn scope_before(text: &str, pos: usize) -> Option<Context> {
     let place = matches!(last.tag(), "ns" | "nz" | "j") && (2..=4).contains(&chars) && last.end() == window.len();
     place.then(|| Context {
         start: from + last.start(),
-        scope: Some(last.text().to_string()),
+        scope: Some(last.text()),
         list: None,
     })
 }
 
-fn placed(text: &str, pos: usize) -> Option<Context> {
+fn placed(text: &str, pos: usize) -> Option<Context<'_>> {
     if let Some(c) = list_before(text, pos).or_else(|| scope_before(text, pos)) {
         return Some(c);
     }
@@ -323,19 +324,26 @@ fn placed(text: &str, pos: usize) -> Option<Context> {
     })
 }
 
-fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Option<u32>, shift: Option<i32>) -> Found {
+fn ranking<'d>(
+    start: usize,
+    end: usize,
+    ctx: Context<'d>,
+    rank: Option<u32>,
+    tier: Option<u32>,
+    shift: Option<i32>,
+) -> Found<'d> {
     Found {
         start,
         end,
         fact: Fact::Ranking(Ranking {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             start,
             end,
-            scope: ctx.scope,
+            scope: ctx.scope.map(Cow::Borrowed),
             rank,
             tier,
             shift,
-            list: ctx.list,
+            list: ctx.list.map(Cow::Borrowed),
         }),
     }
 }
@@ -343,7 +351,7 @@ fn ranking(start: usize, end: usize, ctx: Context, rank: Option<u32>, tier: Opti
 /// Finds the rankings of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
@@ -436,7 +444,7 @@ pub(crate) fn extract(doc: &Doc, _claims: &Claims, out: &mut Vec<Found>) {
 }
 
 /// `“百强”第14位、全省第8位`: a scoped place right after a listed one keeps the list.
-fn share_lists(text: &str, found: &mut [Found]) {
+fn share_lists(text: &str, found: &mut [Found<'_>]) {
     for i in 1..found.len() {
         let (a, b) = found.split_at_mut(i);
         let prev = &a[i - 1];
@@ -623,7 +631,7 @@ mod tests {
         "第二十大重点项目",
     ];
 
-    fn rankings(text: &str) -> Vec<Ranking> {
+    fn rankings(text: &str) -> Vec<Ranking<'_>> {
         crate::extract::facts_of(text, |f| match f {
             Fact::Ranking(r) => Some(r),
             _ => None,
@@ -636,9 +644,11 @@ mod tests {
             let got: Vec<Expected> = rankings(sentence)
                 .iter()
                 .map(|r| {
-                    let leak = |s: &Option<String>| s.as_ref().map(|s| &*Box::leak(s.clone().into_boxed_str()));
+                    let leak = |s: &Option<std::borrow::Cow<str>>| {
+                        s.as_deref().map(|s| &*Box::leak(s.to_string().into_boxed_str()))
+                    };
                     (
-                        &*Box::leak(r.text.clone().into_boxed_str()),
+                        &*Box::leak(r.text.to_string().into_boxed_str()),
                         leak(&r.scope),
                         r.rank,
                         r.tier,

@@ -25,6 +25,7 @@
 use super::{ClauseMark, Doc, Found};
 use crate::fact::{Change, Fact};
 use crate::segment::{self, Word};
+use std::borrow::Cow;
 
 /// Change words, nearest before the value wins.
 const UP: &[&str] = &[
@@ -466,7 +467,7 @@ fn joins_values(between: &str) -> bool {
 }
 
 /// The items of `A、B分别`: the subjects that 分别 hands out in order.
-fn respectively(clause: &str) -> Option<Vec<String>> {
+fn respectively(clause: &str) -> Option<Vec<&str>> {
     let head = &clause[..clause.find("分别")?];
     let words = segment::tag_fast(head);
     let mut start = words.len();
@@ -477,16 +478,15 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
         }
         start -= 1;
     }
-    let list: String = words[start..].iter().map(|w| w.text()).collect();
-    let items: Vec<String> = list
-        .split(['、', '和'])
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
+    // The words are consecutive and run to the end of `head`.
+    let list = words.get(start).map_or("", |w| &head[w.start()..]);
+    let items: Vec<&str> = list.split(['、', '和']).filter(|s| !s.is_empty()).collect();
     (items.len() > 1).then_some(items)
 }
 
-fn subject_and_change(fact: &mut Fact) -> Option<(&mut Option<String>, &mut Option<Change>)> {
+fn subject_and_change<'f, 'd>(
+    fact: &'f mut Fact<'d>,
+) -> Option<(&'f mut Option<Cow<'d, str>>, &'f mut Option<Change>)> {
     match fact {
         Fact::Number(n) => Some((&mut n.subject, &mut n.change)),
         Fact::Percentage(p) => Some((&mut p.subject, &mut p.change)),
@@ -516,7 +516,7 @@ thread_local! {
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
-pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
+pub(crate) fn annotate<'d>(doc: &Doc<'d>, found: &mut [Found<'d>]) {
     let (mut idx, mut history) = (super::take_kept(&VALUES), super::take_kept(&HISTORY));
     annotate_with(doc, found, &mut idx, &mut history);
     super::keep(&VALUES, idx);
@@ -524,9 +524,9 @@ pub(crate) fn annotate(doc: &Doc, found: &mut [Found]) {
 }
 
 /// [`annotate`] with the vectors given (empty).
-fn annotate_with(
-    doc: &Doc,
-    found: &mut [Found],
+fn annotate_with<'d>(
+    doc: &Doc<'d>,
+    found: &mut [Found<'d>],
     idx: &mut Vec<usize>,
     history: &mut Vec<(usize, Option<(usize, usize)>)>,
 ) {
@@ -586,7 +586,7 @@ fn annotate_with(
             change
         };
         if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
-            *s = subject.map(str::to_string);
+            *s = subject.map(Cow::Borrowed);
             *c = change;
         }
         history.push((sentence, subject.map(|s| span_in(text, s))));
@@ -604,10 +604,10 @@ fn annotate_with(
 /// the same sentence. `history` is `(sentence start, subject span)` of every value so far, the
 /// run starting at `history[run_from]` (sentences are tracked by the caller, so that no
 /// search reads back to the sentence start again).
-fn split_respectively(
-    text: &str,
+fn split_respectively<'d>(
+    text: &'d str,
     marks: &[ClauseMark],
-    found: &mut [Found],
+    found: &mut [Found<'d>],
     run: &[usize],
     history: &[(usize, Option<(usize, usize)>)],
     run_from: usize,
@@ -622,10 +622,10 @@ fn split_respectively(
         Some(items) => items,
         None if clause.contains("分别") && before.len() >= run.len() => {
             let earlier = &before[before.len() - run.len()..];
-            let subjects: Vec<String> = earlier
+            let subjects: Vec<&str> = earlier
                 .iter()
                 .filter(|(s, _)| *s == sentence)
-                .filter_map(|(_, subject)| subject.map(|(a, b)| text[a..b].to_string()))
+                .filter_map(|(_, subject)| subject.map(|(a, b)| &text[a..b]))
                 .collect();
             let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
             if subjects.len() != run.len() || !distinct {
@@ -640,7 +640,7 @@ fn split_respectively(
     }
     for (&i, item) in run.iter().zip(items) {
         if let Some((s, _)) = subject_and_change(&mut found[i].fact) {
-            *s = Some(item);
+            *s = Some(Cow::Borrowed(item));
         }
     }
 }
@@ -762,8 +762,16 @@ mod tests {
             let got: Vec<(String, Option<String>, Option<Change>)> = extract(sentence)
                 .into_iter()
                 .filter_map(|f| match f {
-                    Fact::Number(n) => Some((n.text, n.subject, n.change)),
-                    Fact::Percentage(p) => Some((p.text, p.subject, p.change)),
+                    Fact::Number(n) => Some((
+                        n.text.into_owned(),
+                        n.subject.map(std::borrow::Cow::into_owned),
+                        n.change,
+                    )),
+                    Fact::Percentage(p) => Some((
+                        p.text.into_owned(),
+                        p.subject.map(std::borrow::Cow::into_owned),
+                        p.change,
+                    )),
                     _ => None,
                 })
                 .collect();
