@@ -320,23 +320,26 @@ fn ends_any_numeral(next: Option<char>) -> bool {
     }
 }
 
-/// A lone Chinese digit (`一`, `三`, `两`, no financial capital) that no numeral character
-/// follows, read without the general reader; `None` where the general reader must decide.
-/// Where `Some`, it is what [`read_at`] reads (a test compares the two). Words such as
-/// `一般` are checked before, by `numeral_inside_word`.
+/// A lone Chinese digit (`一`, `三`, `两`, `零`, no financial capital) or multiplier (`十`,
+/// `百`, `千`: `千亩`, `百强`) that no numeral character follows, read without the general
+/// reader; `None` where the general reader must decide. Where `Some`, it is what
+/// [`read_at`] reads (a test compares the two). Words such as `一般` are checked before, by
+/// `numeral_inside_word`.
 fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
     let mut chars = text[i..].chars();
-    let value = chinese_digit(chars.next()?)?;
+    let (value, multiplier) = match chars.next()? {
+        '十' => (10.0, true),
+        '百' => (100.0, true),
+        '千' => (1000.0, true),
+        '零' => (0.0, false),
+        c => (chinese_digit(c)?, false),
+    };
     if !ends_any_numeral(chars.next()) {
         return None;
     }
-    Some(NumeralMatch::whole(
-        i,
-        i + '一'.len_utf8(),
-        value,
-        Script::Chinese,
-        false,
-    ))
+    let mut m = NumeralMatch::whole(i, i + '一'.len_utf8(), value, Script::Chinese, multiplier);
+    m.bare_multiplier = multiplier;
+    Some(m)
 }
 
 /// The value of a Chinese digit 一 … 九 or 两 (no financial capital, no 〇).
@@ -1671,7 +1674,7 @@ mod tests {
             "1", "23", "4.5", ".", "0", "%", "亿", "万", "元", "个", "点", "余", "多", "分之", "又", "打", "年", "，",
             ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。", "一", "两",
             "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切", "万", "亿", "万亿",
-            "元", "亿元",
+            "元", "亿元", "零", "强", "亩", "的", "佰", "十分",
         ];
         let mut rng = crate::testing::Rng::new(0xfeed_face_dead_beef);
         let (mut read, mut chinese) = (0, 0);
