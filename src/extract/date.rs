@@ -131,8 +131,10 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
         static PERIODS: super::Kept<DateMatch> = Default::default();
     }
     let (mut spans, mut periods) = (super::take_kept(&SPANS), super::take_kept(&PERIODS));
-    date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::with_year_at, &mut spans);
-    date_pattern::matches_near_into(text, &doc.date_anchors, date_pattern::period_match, &mut periods);
+    let anchors = &doc.date_anchors;
+    date_pattern::matches_near_into(text, anchors.iter().copied(), date_pattern::with_year_at, &mut spans);
+    let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
+    date_pattern::matches_near_into(text, period_anchors, date_pattern::period_match, &mut periods);
     let with_year = spans.len();
     let mut k = 0;
     for &m in &periods {

@@ -347,14 +347,14 @@ pub(crate) fn matches_near(
     at: impl Fn(&[u8], usize) -> Option<DateMatch>,
 ) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    matches_near_into(text, anchors, at, &mut out);
+    matches_near_into(text, anchors.iter().copied(), at, &mut out);
     out
 }
 
 /// [`matches_near`], into `out` (emptied first).
 pub(crate) fn matches_near_into(
     text: &str,
-    anchors: &[usize],
+    anchors: impl IntoIterator<Item = usize>,
     at: impl Fn(&[u8], usize) -> Option<DateMatch>,
     out: &mut Vec<DateMatch>,
 ) {
@@ -362,7 +362,7 @@ pub(crate) fn matches_near_into(
     out.clear();
     let mut pos = 0; // no match may start before this
     let mut tried = 0; // starts below this have been tried
-    for &a in anchors {
+    for a in anchors {
         if a < pos {
             continue;
         }
@@ -453,6 +453,20 @@ fn in_date_alphabet(c: char) -> bool {
         )
 }
 
+/// The anchors of `anchors` (all of the text's, in order) that a `PERIOD` may have: 月 and
+/// 季, and 年 after 半 (`上半年`). Every `PERIOD` has one of these at most [`BACK`] bytes
+/// after its start, as every date has an anchor: [`matches_near`] needs no other.
+pub(crate) fn period_anchors<'a>(t: &'a [u8], anchors: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    const MONTH: &[u8] = "月".as_bytes();
+    const SEASON: &[u8] = "季".as_bytes();
+    const YEAR: &[u8] = "年".as_bytes();
+    const HALF: &[u8] = "半".as_bytes();
+    anchors.iter().copied().filter(move |&a| {
+        let here = t.get(a..a + 3);
+        here == Some(MONTH) || here == Some(SEASON) || (here == Some(YEAR) && t.get(a.wrapping_sub(3)..a) == Some(HALF))
+    })
+}
+
 /// `PERIOD` as a matcher for [`matches_near`].
 pub(crate) fn period_match(t: &[u8], s: usize) -> Option<DateMatch> {
     period_at(t, s).map(|(end, groups)| DateMatch { start: s, end, groups })
@@ -530,6 +544,13 @@ mod tests {
             matches_near(text, &a, period_match),
             oracle(period_re, text),
             "PERIOD in {text:?}"
+        );
+        let mut periods = Vec::new();
+        matches_near_into(text, period_anchors(text.as_bytes(), &a), period_match, &mut periods);
+        assert_eq!(
+            periods,
+            oracle(period_re, text),
+            "PERIOD at its own anchors in {text:?}"
         );
     }
 
