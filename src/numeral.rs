@@ -444,7 +444,7 @@ fn word_initial(c: char) -> bool {
     initial_index(c).is_some()
 }
 
-/// The index of a [`word_initial`] character, for [`WORDS_BY_INITIAL`].
+/// The index of a [`word_initial`] character (`None` for any other character).
 fn initial_index(c: char) -> Option<usize> {
     Some(match c {
         '一' => 0,
@@ -461,14 +461,21 @@ fn initial_index(c: char) -> Option<usize> {
     })
 }
 
-/// [`WORDS_STARTING_WITH_NUMERAL`] by their first character, in list order.
-static WORDS_BY_INITIAL: once_cell::sync::Lazy<[Vec<&'static str>; 10]> = once_cell::sync::Lazy::new(|| {
-    let mut by: [Vec<&'static str>; 10] = Default::default();
-    for w in WORDS_STARTING_WITH_NUMERAL {
-        if let Some(k) = w.chars().next().and_then(initial_index) {
-            by[k].push(w);
-        }
-    }
+/// The first six bytes of `b` (two CJK characters) as a number, if it has them.
+fn prefix_key(b: &[u8]) -> Option<u64> {
+    Some(b.get(..6)?.iter().fold(0u64, |k, &x| k << 8 | u64::from(x)))
+}
+
+/// [`WORDS_STARTING_WITH_NUMERAL`] (every one of two characters or more) by their first two
+/// characters ([`prefix_key`]), in list order for each: a text has at most the words of its
+/// own first two characters, found by one binary search.
+static WORDS_BY_PREFIX: once_cell::sync::Lazy<Vec<(u64, &'static str)>> = once_cell::sync::Lazy::new(|| {
+    let mut by: Vec<(u64, &'static str)> = WORDS_STARTING_WITH_NUMERAL
+        .iter()
+        .filter_map(|w| Some((prefix_key(w.as_bytes())?, *w)))
+        .collect();
+    // Stable: the list order stays within a prefix.
+    by.sort_by_key(|&(k, _)| k);
     by
 });
 
@@ -482,11 +489,16 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
-    let k = initial_index(c)?;
-    // The last byte of the second character tells most words apart before comparing.
-    let byte5 = rest.as_bytes().get(5);
-    let has = |w: &&&str| (w.len() < 6 || byte5 == w.as_bytes().get(5)) && crate::bytes::starts_with(rest, w);
-    if let Some(w) = WORDS_BY_INITIAL[k].iter().find(has) {
+    initial_index(c)?;
+    // The first of the words that share the text's first two characters and that it has.
+    let key = prefix_key(rest.as_bytes());
+    let words = &WORDS_BY_PREFIX[WORDS_BY_PREFIX.partition_point(|e| Some(e.0) < key)..];
+    let found = words
+        .iter()
+        .take_while(|e| Some(e.0) == key)
+        .map(|e| e.1)
+        .find(|w| crate::bytes::starts_with(rest, w));
+    if let Some(w) = found {
         // 十分之一 is a fraction, not 十分 (very).
         if !text[i + w.len()..].starts_with('之') {
             return Some(i + w.len());
@@ -1704,6 +1716,8 @@ mod tests {
     fn word_initials_cover_the_word_lists() {
         for w in WORDS_STARTING_WITH_NUMERAL {
             assert!(word_initial(w.chars().next().unwrap()), "{w}");
+            // Indexed by its first two characters.
+            assert!(w.chars().count() >= 2 && prefix_key(w.as_bytes()).is_some(), "{w}");
         }
         for w in WORDS_ENDING_IN_NUMERAL {
             assert!(word_initial(w.chars().next_back().unwrap()), "{w}");
