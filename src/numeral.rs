@@ -466,16 +466,19 @@ fn prefix_key(b: &[u8]) -> Option<u64> {
     Some(b.get(..6)?.iter().fold(0u64, |k, &x| k << 8 | u64::from(x)))
 }
 
-/// [`WORDS_STARTING_WITH_NUMERAL`] (every one of two characters or more) by their first two
-/// characters ([`prefix_key`]), in list order for each: a text has at most the words of its
-/// own first two characters, found by one binary search.
-static WORDS_BY_PREFIX: once_cell::sync::Lazy<Vec<(u64, &'static str)>> = once_cell::sync::Lazy::new(|| {
-    let mut by: Vec<(u64, &'static str)> = WORDS_STARTING_WITH_NUMERAL
-        .iter()
-        .filter_map(|w| Some((prefix_key(w.as_bytes())?, *w)))
-        .collect();
+/// [`WORDS_STARTING_WITH_NUMERAL`] (every one of two characters or more) by their first
+/// character ([`initial_index`]), each group sorted by the first two characters
+/// ([`prefix_key`]) and in list order for each: a text has at most the words of its own
+/// first two characters, found by one binary search in its group.
+static WORDS_BY_PREFIX: once_cell::sync::Lazy<[Vec<(u64, &'static str)>; 10]> = once_cell::sync::Lazy::new(|| {
+    let mut by: [Vec<(u64, &'static str)>; 10] = Default::default();
+    for w in WORDS_STARTING_WITH_NUMERAL {
+        if let (Some(k), Some(key)) = (w.chars().next().and_then(initial_index), prefix_key(w.as_bytes())) {
+            by[k].push((key, w));
+        }
+    }
     // Stable: the list order stays within a prefix.
-    by.sort_by_key(|&(k, _)| k);
+    by.iter_mut().for_each(|group| group.sort_by_key(|&(key, _)| key));
     by
 });
 
@@ -489,10 +492,10 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     let c = rest.chars().next()?;
-    initial_index(c)?;
+    let group = &WORDS_BY_PREFIX[initial_index(c)?];
     // The first of the words that share the text's first two characters and that it has.
     let key = prefix_key(rest.as_bytes());
-    let words = &WORDS_BY_PREFIX[WORDS_BY_PREFIX.partition_point(|e| Some(e.0) < key)..];
+    let words = &group[group.partition_point(|e| Some(e.0) < key)..];
     let found = words
         .iter()
         .take_while(|e| Some(e.0) == key)
