@@ -288,10 +288,12 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     if !ends_any_numeral(text[end..].chars().next()) {
         return None;
     }
-    let mut m: i128 = 0;
+    // At most 18 digits: exact in an i64.
+    let mut m: i64 = 0;
     for &d in b[i..digits_end].iter().filter(|d| d.is_ascii_digit()) {
-        m = m * 10 + i128::from(d - b'0');
+        m = m * 10 + i64::from(d - b'0');
     }
+    let m = i128::from(m);
     // `0万`: the general reader decides.
     if power > 0 && m == 0 {
         return None;
