@@ -517,6 +517,13 @@ thread_local! {
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
 pub(crate) fn annotate<'d>(doc: &Doc<'d>, found: &mut [Found<'d>]) {
+    // A text with no value (a heading, a sentence of prose) takes no vectors.
+    if !found
+        .iter()
+        .any(|f| matches!(f.fact, Fact::Number(_) | Fact::Percentage(_)))
+    {
+        return;
+    }
     let (mut idx, mut history) = (super::take_kept(&VALUES), super::take_kept(&HISTORY));
     annotate_with(doc, found, &mut idx, &mut history);
     super::keep(&VALUES, idx);
