@@ -90,9 +90,37 @@ pub(crate) const LONE_MARKS: [char; 14] = [
 ];
 
 /// The byte offset of the last of [`LONE_MARKS`] in `text`.
+///
+/// Every lone mark is three bytes long and begins with E2, E3 or EF, which CJK characters
+/// (E4 to E9) do not: the bytes are searched from the end for those, and only where one is
+/// are three bytes compared with the marks.
 pub(crate) fn last_lone_mark(text: &str) -> Option<usize> {
-    text.rfind(LONE_MARKS)
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while let Some(p) = b[..end].iter().rposition(|&x| matches!(x, 0xE2 | 0xE3 | 0xEF)) {
+        if let Some(&[b0, b1, b2]) = b.get(p..p + 3)
+            && LONE_MARK_BYTES.contains(&[b0, b1, b2])
+        {
+            return Some(p);
+        }
+        end = p;
+    }
+    None
 }
+
+/// [`LONE_MARKS`] in UTF-8.
+const LONE_MARK_BYTES: [[u8; 3]; 14] = {
+    let mut out = [[0u8; 3]; 14];
+    let mut k = 0;
+    while k < LONE_MARKS.len() {
+        let mut buf = [0u8; 4];
+        let encoded = LONE_MARKS[k].encode_utf8(&mut buf).as_bytes();
+        assert!(encoded.len() == 3, "every lone mark is three bytes long");
+        out[k] = [encoded[0], encoded[1], encoded[2]];
+        k += 1;
+    }
+    out
+};
 
 /// Segments `text` and tags each word.
 ///
@@ -245,6 +273,16 @@ mod tests {
             }
         }
         assert_eq!(last_lone_mark("全年增长8.5%"), None);
+        // The same answer as a search by characters, on texts of marks, CJK, punctuation
+        // that shares a first byte with a mark (，—…・), and ASCII.
+        let pieces = [
+            "、", "“", "”", "（", "）", "《", "》", "　", "，", "—", "…", "・", "增长", "8.5%", "a", "。", "【",
+        ];
+        let mut rng = crate::testing::Rng::new(7);
+        for _ in 0..5000 {
+            let text = rng.text(&pieces, 12);
+            assert_eq!(last_lone_mark(&text), text.rfind(LONE_MARKS), "{text:?}");
+        }
     }
 
     /// The shortcut of [`tag`] gives what the long way gives, on sentences of the genre
