@@ -62,12 +62,8 @@ fn quoted_at<'t>(
                 break;
             }
             count += 1;
-            i += match b {
-                0x00..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
+            // The length of the character from its first byte, without a branch.
+            i += 1 + usize::from(b >= 0xC0) + usize::from(b >= 0xE0) + usize::from(b >= 0xF0);
         }
         None
     })
