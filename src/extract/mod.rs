@@ -388,7 +388,7 @@ fn run_on<'i, 'd>(
         }
         let from = found.len();
         extractor(&doc, &claims, &mut found);
-        if *claims_spans {
+        if *claims_spans && found.len() > from {
             for f in &found[from..] {
                 claims.claim(f.start, f.end);
             }
