@@ -126,30 +126,28 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found<'stati
         return None;
     }
     let after = skip_spaces(text, m.end);
+    // The character after the numeral, read once for the forms below.
+    let next = char_at(text, after);
     let (value, point, mut end) = if m.denominator.is_some() {
         // 百分之八十, 千分之2.4: only a bare power of ten, and not 五百分之2.2.
         if !m.bare_denominator || m.approx {
             return None;
         }
         (per_cent(m)?, false, m.end)
-    } else if matches!(char_at(text, after), Some('%' | '％')) {
+    } else if let Some(percent @ ('%' | '％')) = next {
         // URL escapes (`%2F2000%29`) are no percentages.
         let escaped = prev == Some('%') || char_at(text, after + 1).is_some_and(|c| c.is_ascii_alphanumeric());
         if m.digit_sequence || escaped {
             return None;
         }
-        (
-            m.value,
-            false,
-            after + '%'.len_utf8().max(char_at(text, after)?.len_utf8()),
-        )
-    } else if char_at(text, after) == Some('‰') {
+        (m.value, false, after + percent.len_utf8())
+    } else if next == Some('‰') {
         // Per mille, in percent: 5.18‰ is 0.518%.
         if m.digit_sequence {
             return None;
         }
         (shift_decimal(m.value, -1)?, false, after + '‰'.len_utf8())
-    } else if let Some(e) = matches!(char_at(text, after), Some('个' | '個' | '百'))
+    } else if let Some(e) = matches!(next, Some('个' | '個' | '百'))
         .then(|| spaced_word(text, m.end, "个百分点").or_else(|| spaced_word(text, m.end, "百分点")))
         .flatten()
     {
@@ -157,7 +155,7 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found<'stati
             return None;
         }
         (m.value, true, e)
-    } else if char_at(text, after) == Some('成') {
+    } else if next == Some('成') {
         let e = after + '成'.len_utf8();
         let half = char_at(text, e) == Some('半');
         if !half && char_at(text, e).is_some_and(|c| CHENG_WORDS.contains(&c)) {
@@ -168,7 +166,7 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found<'stati
         }
         let v = m.value * 10.0 + if half { 5.0 } else { 0.0 };
         (v, false, if half { e + '半'.len_utf8() } else { e })
-    } else if char_at(text, after) == Some('折') {
+    } else if next == Some('折') {
         let e = after + '折'.len_utf8();
         if char_at(text, e).is_some_and(|c| ZHE_WORDS.contains(&c)) {
             return None;
