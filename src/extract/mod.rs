@@ -919,12 +919,17 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..).and_then(|t| t.chars().next())
 }
 
-/// Skips inline spaces (not line breaks) from `pos`.
+/// Skips inline spaces (not line breaks) from `pos`, read as bytes: ` `, `\t` and the
+/// ideographic space (E3 80 80), which no other character begins with.
 pub(crate) fn skip_spaces(text: &str, mut pos: usize) -> usize {
-    while let Some(c @ (' ' | '\u{3000}' | '\t')) = char_at(text, pos) {
-        pos += c.len_utf8();
+    let b = text.as_bytes();
+    loop {
+        match b.get(pos) {
+            Some(b' ' | b'\t') => pos += 1,
+            Some(0xE3) if b.get(pos + 1..pos + 3) == Some(&[0x80, 0x80]) => pos += 3,
+            _ => return pos,
+        }
     }
-    pos
 }
 
 // Bound words, as the record contract lists them.
@@ -1006,6 +1011,19 @@ pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_skipped_as_bytes() {
+        let text = "增长 \u{3000}\t8.5%　，";
+        let at = "增长".len();
+        assert_eq!(&text[skip_spaces(text, at)..], "8.5%　，");
+        assert_eq!(skip_spaces(text, 0), 0);
+        // Inside a character, or at the end: nothing to skip.
+        assert_eq!(skip_spaces(text, 1), 1);
+        assert_eq!(skip_spaces(text, text.len()), text.len());
+        let end = text.len() - "，".len();
+        assert_eq!(skip_spaces(text, end - "　".len()), end);
+    }
 
     #[test]
     fn claims_answer_overlaps() {
