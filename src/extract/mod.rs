@@ -1004,7 +1004,7 @@ pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
     let rest = text.get(pos..)?;
     AFTER
         .iter()
-        .find(|(w, _)| rest.starts_with(*w))
+        .find(|(w, _)| crate::bytes::starts_with(rest, w))
         .map(|(w, b)| (*b, pos + w.len()))
 }
 
