@@ -215,10 +215,19 @@ pub(crate) fn scan_into(text: &str, runs: &[(usize, usize)], mut out: Vec<Numera
             let Some(c) = text[i..].chars().next() else { break };
             // Words with a numeral character (一般, 统一) first; then the plain forms; then
             // the general reader.
-            let plain = |i| plain_arabic_at(text, i).or_else(|| lone_chinese_digit_at(text, i));
-            let next = if let Some(end) = numeral_inside_word(text, i) {
+            // Digits begin no word and are no Chinese digit: each reader is tried only
+            // where it may read something, with the character read once.
+            let (inside_word, plain) = if c.is_ascii_digit() {
+                (None, plain_arabic_at(text, i))
+            } else {
+                match numeral_inside_word(text, i, c) {
+                    Some(end) => (Some(end), None),
+                    None => (None, lone_chinese_digit_with(text, i, c)),
+                }
+            };
+            let next = if let Some(end) = inside_word {
                 end
-            } else if let Some(m) = plain(i) {
+            } else if let Some(m) = plain {
                 let end = m.end;
                 out.push(m);
                 end
@@ -328,15 +337,19 @@ fn ends_any_numeral(next: Option<char>) -> bool {
 /// [`read_at`] reads (a test compares the two). Words such as `一般` are checked before, by
 /// `numeral_inside_word`.
 fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
-    let mut chars = text[i..].chars();
-    let (value, multiplier) = match chars.next()? {
+    lone_chinese_digit_with(text, i, text[i..].chars().next()?)
+}
+
+/// [`lone_chinese_digit_at`] given `c`, the character at `i`.
+fn lone_chinese_digit_with(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
+    let (value, multiplier) = match c {
         '十' => (10.0, true),
         '百' => (100.0, true),
         '千' => (1000.0, true),
         '零' => (0.0, false),
         c => (chinese_digit(c)?, false),
     };
-    if !ends_any_numeral(chars.next()) {
+    if !ends_any_numeral(text[i + c.len_utf8()..].chars().next()) {
         return None;
     }
     let mut m = NumeralMatch::whole(i, i + '一'.len_utf8(), value, Script::Chinese, multiplier);
@@ -491,9 +504,9 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 ];
 
 /// If a word that merely contains a numeral character starts at `i`, the byte after it.
-fn numeral_inside_word(text: &str, i: usize) -> Option<usize> {
+/// `c` is the character at `i`.
+fn numeral_inside_word(text: &str, i: usize, c: char) -> Option<usize> {
     let rest = &text[i..];
-    let c = rest.chars().next()?;
     let group = &WORDS_BY_PREFIX[initial_index(c)?];
     // The first of the words that share the text's first two characters and that it has.
     let key = prefix_key(rest.as_bytes());
