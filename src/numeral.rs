@@ -286,15 +286,17 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     }
     let digits_end = end;
     // One multiplier 万 or 亿 may follow (`1005.5亿`, `3.98万`).
-    let power = match text[end..].chars().next() {
+    let mut next = text[end..].chars().next();
+    let power = match next {
         Some('万') => 4,
         Some('亿') => 8,
         _ => 0,
     };
     if power > 0 {
         end += '万'.len_utf8();
+        next = text[end..].chars().next();
     }
-    if !ends_any_numeral(text[end..].chars().next()) {
+    if !ends_any_numeral(next) {
         return None;
     }
     // At most 18 digits: exact in an i64.
