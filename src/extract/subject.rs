@@ -209,9 +209,11 @@ const CLASSIFIERS: &[&str] = &[
 ];
 
 fn stop_tag(tag: &str) -> bool {
+    // Matched as bytes: a string pattern compares through a call per alternative.
     matches!(
-        tag,
-        "x" | "p" | "r" | "c" | "d" | "t" | "m" | "uj" | "ul" | "uz" | "ug" | "uv" | "ud" | "u" | "f" | "y" | "e" | "o"
+        tag.as_bytes(),
+        [b'x' | b'p' | b'r' | b'c' | b'd' | b't' | b'm' | b'u' | b'f' | b'y' | b'e' | b'o']
+            | [b'u', b'j' | b'l' | b'z' | b'g' | b'v' | b'd']
     )
 }
 
@@ -654,6 +656,22 @@ fn split_respectively<'d>(
 
 #[cfg(test)]
 mod tests {
+
+    /// The byte patterns of `stop_tag` are the tags it names, among all of jieba's.
+    #[test]
+    fn stop_tags_are_the_named_tags() {
+        let named = [
+            "x", "p", "r", "c", "d", "t", "m", "uj", "ul", "uz", "ug", "uv", "ud", "u", "f", "y", "e", "o",
+        ];
+        let all = [
+            "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k", "l", "m", "mg",
+            "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s", "t",
+            "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "",
+        ];
+        for tag in all {
+            assert_eq!(super::stop_tag(tag), named.contains(&tag), "{tag}");
+        }
+    }
 
     #[test]
     fn no_change_word_ends_another() {
