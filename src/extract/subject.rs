@@ -468,9 +468,18 @@ fn joins_values(between: &str) -> bool {
     rest.is_empty() || UP.contains(&rest) || DOWN.contains(&rest)
 }
 
-/// The items of `A、B分别`: the subjects that 分别 hands out in order.
-fn respectively(clause: &str) -> Option<Vec<&str>> {
-    let head = &clause[..clause.find("分别")?];
+/// Where `clause` first has 分别: found by its 分, a character search (which reads the text
+/// faster than a search for the word would set up).
+fn find_respectively(clause: &str) -> Option<usize> {
+    clause
+        .match_indices('分')
+        .map(|(i, _)| i)
+        .find(|&i| crate::bytes::starts_with(&clause[i..], "分别"))
+}
+
+/// The items of `A、B分别` (`head` is the text before 分别): the subjects that 分别 hands out
+/// in order.
+fn respectively(head: &str) -> Option<Vec<&str>> {
     let words = segment::tag_fast(head);
     let mut start = words.len();
     while start > 0 {
@@ -627,9 +636,13 @@ fn split_respectively<'d>(
     let (before, sentence) = (&history[..run_from], history.get(run_from).map_or(0, |h| h.0));
     let first = found[run[0]].start;
     let clause = &text[window_start(text, marks, first, &mut 0)..first];
-    let items = match respectively(clause) {
+    // Both ways of handing out subjects need 分别 in the clause.
+    let Some(at) = find_respectively(clause) else {
+        return;
+    };
+    let items = match respectively(&clause[..at]) {
         Some(items) => items,
-        None if clause.contains("分别") && before.len() >= run.len() => {
+        None if before.len() >= run.len() => {
             let earlier = &before[before.len() - run.len()..];
             let subjects: Vec<&str> = earlier
                 .iter()
