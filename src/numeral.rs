@@ -105,7 +105,7 @@ pub fn parse(s: &str) -> Result<f64, NumeralError> {
     }
     let off = s.len() - s.trim_start().len();
     // The plain forms (`2022`, `3.5`, `三`) read what the general reader reads.
-    if let Some(m) = plain_arabic_at(t, 0).or_else(|| lone_chinese_digit_at(t, 0))
+    if let Some(m) = t.chars().next().and_then(|c| plain_at(t, 0, c))
         && m.end == t.len()
     {
         return Ok(m.value);
@@ -214,20 +214,10 @@ pub(crate) fn scan_into(text: &str, runs: &[(usize, usize)], mut out: Vec<Numera
         while i < run_end {
             let Some(c) = text[i..].chars().next() else { break };
             // Words with a numeral character (一般, 统一) first; then the plain forms; then
-            // the general reader.
-            // Digits begin no word and are no Chinese digit: each reader is tried only
-            // where it may read something, with the character read once.
-            let (inside_word, plain) = if c.is_ascii_digit() {
-                (None, plain_arabic_at(text, i))
-            } else {
-                match numeral_inside_word(text, i, c) {
-                    Some(end) => (Some(end), None),
-                    None => (None, lone_chinese_digit_with(text, i, c)),
-                }
-            };
-            let next = if let Some(end) = inside_word {
+            // the general reader. The character is read once, for all of them.
+            let next = if let Some(end) = numeral_inside_word(text, i, c) {
                 end
-            } else if let Some(m) = plain {
+            } else if let Some(m) = plain_at(text, i, c) {
                 let end = m.end;
                 out.push(m);
                 end
@@ -250,6 +240,18 @@ pub(crate) fn scan_into(text: &str, runs: &[(usize, usize)], mut out: Vec<Numera
         }
     }
     out
+}
+
+/// The plain forms, read without the general reader: [`plain_arabic_at`] where `c`, the
+/// character at `i`, is a digit, [`lone_chinese_digit_at`] where it is not (a digit is no
+/// Chinese digit, and the Arabic reader reads only digits).
+#[inline]
+fn plain_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
+    if c.is_ascii_digit() {
+        plain_arabic_at(text, i)
+    } else {
+        lone_chinese_digit_at(text, i, c)
+    }
 }
 
 /// The most common numeral, read without the general reader: ASCII digits, at most one
@@ -338,12 +340,9 @@ fn ends_any_numeral(next: Option<char>) -> bool {
 /// reader; `None` where the general reader must decide. Where `Some`, it is what
 /// [`read_at`] reads (a test compares the two). Words such as `一般` are checked before, by
 /// `numeral_inside_word`.
-fn lone_chinese_digit_at(text: &str, i: usize) -> Option<NumeralMatch> {
-    lone_chinese_digit_with(text, i, text[i..].chars().next()?)
-}
-
-/// [`lone_chinese_digit_at`] given `c`, the character at `i`.
-fn lone_chinese_digit_with(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
+///
+/// `c` is the character at `i`.
+fn lone_chinese_digit_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
     let (value, multiplier) = match c {
         '十' => (10.0, true),
         '百' => (100.0, true),
@@ -354,7 +353,7 @@ fn lone_chinese_digit_with(text: &str, i: usize, c: char) -> Option<NumeralMatch
     if !ends_any_numeral(text[i + c.len_utf8()..].chars().next()) {
         return None;
     }
-    let mut m = NumeralMatch::whole(i, i + '一'.len_utf8(), value, Script::Chinese, multiplier);
+    let mut m = NumeralMatch::whole(i, i + c.len_utf8(), value, Script::Chinese, multiplier);
     m.bare_multiplier = multiplier;
     Some(m)
 }
@@ -508,8 +507,9 @@ const WORDS_ENDING_IN_NUMERAL: &[&str] = &[
 /// If a word that merely contains a numeral character starts at `i`, the byte after it.
 /// `c` is the character at `i`.
 fn numeral_inside_word(text: &str, i: usize, c: char) -> Option<usize> {
-    let rest = &text[i..];
+    // Most starts (every digit) begin no such word: told by the character alone.
     let group = &WORDS_BY_PREFIX[initial_index(c)?];
+    let rest = &text[i..];
     // The first of the words that share the text's first two characters and that it has.
     let key = prefix_key(rest.as_bytes());
     let words = &group[group.partition_point(|e| Some(e.0) < key)..];
@@ -1716,7 +1716,8 @@ mod tests {
                 if !text.is_char_boundary(i) {
                     continue;
                 }
-                if let Some(m) = plain_arabic_at(&text, i).or_else(|| lone_chinese_digit_at(&text, i)) {
+                let c = text[i..].chars().next().expect("a character at a boundary");
+                if let Some(m) = plain_at(&text, i, c) {
                     read += 1;
                     chinese += usize::from(m.script == Script::Chinese);
                     match read_at(&text, i) {

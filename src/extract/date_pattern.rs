@@ -267,9 +267,7 @@ pub(crate) fn with_year_at(t: &[u8], s: usize) -> Option<DateMatch> {
         matches!(
             c,
             '1' | '2' | '“' | '"' | '十' | '同' | '全' | '年' | '去' | '上' | '今' | '本' | '前' | '明' | '当'
-            // YEAR_DIGITS_CN, as characters.
-            | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '〇' | '零'
-        )
+        ) || YEAR_DIGITS_CN.iter().any(|d| d.starts_with(c))
     }) {
         return None;
     }

@@ -241,7 +241,7 @@ fn formula<'d>(start: usize, end: usize, parts: &[(u32, &'d str)], members: Vec<
             text: Cow::Borrowed(""),
             start,
             end,
-            parts: parts.iter().map(|&(n, w)| (n, std::borrow::Cow::Borrowed(w))).collect(),
+            parts: parts.iter().map(|&(n, w)| (n, Cow::Borrowed(w))).collect(),
             members,
         }),
     }
