@@ -308,25 +308,29 @@ enum Before<'t> {
 }
 
 /// The noun phrase that ends right before the value (connectors skipped). Most phrases
-/// end within a few words: the last 15 characters are segmented first, and the whole
-/// clause only when the phrase reaches the edge of that window.
+/// end within a few words: when the text to segment is much longer than 15 characters,
+/// its last 15 are segmented first, and the whole only when the phrase reaches the edge
+/// of that window.
 fn phrase_before(clause: &str) -> Before<'_> {
-    let short = super::floor_back(clause, clause.len(), 45);
-    if short > 0 {
-        let (found, reached_edge) = phrase_before_in(&clause[short..]);
-        if !reached_edge {
-            return found;
-        }
-    }
-    phrase_before_in(clause).0
-}
-
-/// [`phrase_before`] in `clause` as given; also whether the phrase reached its start.
-fn phrase_before_in(clause: &str) -> (Before<'_>, bool) {
     // The walk back stops at a lone mark (、 “ （ …) at the latest, and the marks cut
     // the segmentation in pieces that do not affect each other: only the text from the
     // last mark on needs segmenting, with the same words there.
     let from = segment::last_lone_mark(clause).unwrap_or(0);
+    let short = super::floor_back(clause, clause.len(), 45);
+    // A window shorter by a few characters saves little, and costs a second cut when the
+    // phrase reaches its edge.
+    if short > from + 30 {
+        let (found, reached_edge) = phrase_before_in(&clause[short..], 0);
+        if !reached_edge {
+            return found;
+        }
+    }
+    phrase_before_in(clause, from).0
+}
+
+/// [`phrase_before`] in `clause` as given, segmented from byte `from` (0, or its last lone
+/// mark); also whether the phrase reached the start of the segmented text.
+fn phrase_before_in(clause: &str, from: usize) -> (Before<'_>, bool) {
     let segmented = &clause[from..];
     let words = segment::tag_fast(segmented);
     let mut i = words.len();
