@@ -45,6 +45,14 @@ fn is_break_space(c: char) -> bool {
 }
 
 impl<'a> Joined<'a> {
+    /// `input` as it is, for a text with no line break.
+    pub fn unchanged(input: &'a str) -> Joined<'a> {
+        Joined {
+            text: Cow::Borrowed(input),
+            removed: Vec::new(),
+        }
+    }
+
     /// Joins the mid-sentence breaks of `input`. Linear in its length.
     pub fn new(input: &'a str) -> Joined<'a> {
         if !has_line_break(input.as_bytes()) {

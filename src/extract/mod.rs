@@ -329,25 +329,52 @@ fn run_with<'i>(
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
 ) -> Vec<Fact<'i>> {
+    // The pass over the input tells whether it has a line break: most texts have none,
+    // and are read as they are.
+    let triggers = read_triggers(input, buffers);
+    if !triggers.line_break {
+        return run_on(
+            input,
+            input,
+            &Joined::unchanged(input),
+            triggers,
+            document_year,
+            enabled,
+            buffers,
+            |f| f,
+        );
+    }
     let joined = Joined::new(input);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
-        Cow::Borrowed(text) => run_on(input, text, &joined, document_year, enabled, buffers, |f| f),
-        // Breaks joined: what the facts read is in a text of this call only, so they
-        // take their own copies.
-        Cow::Owned(text) => run_on(input, text, &joined, document_year, enabled, buffers, |f| -> Fact<'i> {
-            f.into_owned()
-        }),
+        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f),
+        // Breaks joined: the pass is made again over the joined text, and what the facts
+        // read is in a text of this call only, so they take their own copies.
+        Cow::Owned(text) => {
+            buffers.give_back_triggers(triggers);
+            let triggers = read_triggers(text, buffers);
+            run_on(
+                input,
+                text,
+                &joined,
+                triggers,
+                document_year,
+                enabled,
+                buffers,
+                |f| -> Fact<'i> { f.into_owned() },
+            )
+        }
     }
 }
 
-/// [`run_with`] over `text`, the joined input; `to_input` makes a fact read from it a fact
-/// of the input (its span is set after).
+/// [`run_with`] over `text`, the joined input, whose pass gave `triggers`; `to_input`
+/// makes a fact read from it a fact of the input (its span is set after).
 #[allow(clippy::too_many_arguments)]
 fn run_on<'i, 'd>(
     input: &'i str,
     text: &'d str,
     joined: &Joined<'_>,
+    triggers: Triggers,
     document_year: Option<i32>,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
@@ -365,7 +392,8 @@ fn run_on<'i, 'd>(
         trigger_hits,
         time_word_starts,
         clause_marks,
-    } = read_triggers(text, buffers);
+        line_break: _,
+    } = triggers;
     let doc = Doc {
         text,
         document_year,
@@ -577,6 +605,15 @@ impl Buffers {
         keep_in(&mut self.claimed, used.claimed);
         keep_in(&mut self.numerals, used.numerals);
     }
+
+    /// Keeps the vectors of a pass over a text that is not the one extracted from.
+    fn give_back_triggers(&mut self, used: Triggers) {
+        keep_in(&mut self.numeral_starts, used.numeral_starts);
+        keep_in(&mut self.date_anchors, used.date_anchors);
+        keep_in(&mut self.trigger_hits, used.trigger_hits);
+        keep_in(&mut self.time_word_starts, used.time_word_starts);
+        keep_in(&mut self.clause_marks, used.clause_marks);
+    }
 }
 
 /// What one pass over the text finds.
@@ -593,6 +630,8 @@ struct Triggers {
     time_word_starts: Vec<usize>,
     /// The clause marks, in order.
     clause_marks: Vec<ClauseMark>,
+    /// Whether the text has a `\n` or `\r` (which [`Joined`] may remove).
+    line_break: bool,
 }
 
 /// A punctuation mark that ends a clause: ，。；：！？, their ASCII forms, or a line break.
@@ -687,6 +726,7 @@ fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
     // characters (all of CJK) are read straight from the bytes.
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
     let bytes = text.as_bytes();
+    let mut line_break = false;
     let mut i = 0;
     while let Some(&b0) = bytes.get(i) {
         if let (0xE0..=0xEF, Some(&[_, b1, b2])) = (b0, bytes.get(i..i + 3)) {
@@ -698,6 +738,7 @@ fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
             continue;
         }
         let (u, len) = crate::numeral::decode_utf8(bytes, i);
+        line_break |= matches!(u, 0x0A | 0x0D);
         if interesting(u) {
             record!(i, u, len);
         }
@@ -710,6 +751,7 @@ fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
         trigger_hits,
         time_word_starts,
         clause_marks,
+        line_break,
     }
 }
 
@@ -1156,6 +1198,37 @@ mod tests {
         }
         let owned: Vec<Fact<'static>> = a.iter().cloned().map(Fact::into_owned).collect();
         assert_eq!(owned, a);
+    }
+
+    /// The pass over the text tells whether it has a break, in every form: a text with one
+    /// gives the facts of the text with its mid-sentence breaks removed, at the input's
+    /// offsets; a break that stays (after 。) leaves the facts borrowed.
+    #[test]
+    fn every_form_of_line_break_is_joined() {
+        let flat = crate::extract("规上工业应税销售增长12.5%，实现利润四十八亿元");
+        for br in ["\n", "\r\n", "\r", "\n\n", " \n　"] {
+            let broken = format!("规上工业应税销售{br}增长12.5%，实现利润四十{br}八亿元");
+            let facts = crate::extract(&broken);
+            assert_eq!(facts.len(), flat.len(), "{br:?}: {facts:?}");
+            for (f, g) in facts.iter().zip(&flat) {
+                let subject = |f: &Fact| match f {
+                    Fact::Number(n) => n.subject.as_deref().map(str::to_string),
+                    Fact::Percentage(p) => p.subject.as_deref().map(str::to_string),
+                    _ => None,
+                };
+                assert_eq!(
+                    (f.kind(), f.text().replace(br, ""), subject(f)),
+                    (g.kind(), g.text().to_string(), subject(g)),
+                    "{br:?}"
+                );
+                assert_eq!(&broken[f.start()..f.end()], f.text());
+            }
+        }
+        let kept = "全年增长12.5%。\n实现利润48亿元";
+        let facts = crate::extract(kept);
+        let input = kept.as_bytes().as_ptr_range();
+        assert_eq!(facts.len(), 3, "{facts:?}");
+        assert!(facts.iter().all(|f| input.contains(&f.text().as_ptr())), "{facts:?}");
     }
 
     #[test]
