@@ -252,7 +252,7 @@ fn count(s: &str) -> Option<u32> {
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     // Every form names a chain.
     if !has_any(doc, &['链']) {
@@ -306,7 +306,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
 ///
 /// `counts` are the text's counts (see [`counts`]), `chan` the offsets of its 产.
 fn enumeration<'t>(
-    doc: &Doc<'t>,
+    doc: &Doc<'t, '_>,
     counts: &[(usize, usize, usize)],
     chan: &[usize],
     name: &str,

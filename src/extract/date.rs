@@ -100,7 +100,7 @@ fn year(s: &str) -> Option<i32> {
 /// Finds the dates of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
@@ -117,7 +117,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
         Some(y) => Some(y),
         None if has_any(doc, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
             let says_last = says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年");
-            infer_document_year_at(text, &doc.date_anchors, says_last, says_this_year)
+            infer_document_year_at(text, doc.date_anchors, says_last, says_this_year)
         }
         None => None,
     };
@@ -131,7 +131,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
         static PERIODS: super::Kept<DateMatch> = Default::default();
     }
     let (mut spans, mut periods) = (super::take_kept(&SPANS), super::take_kept(&PERIODS));
-    let anchors = &doc.date_anchors;
+    let anchors = doc.date_anchors;
     date_pattern::matches_near_into(text, anchors.iter().copied(), date_pattern::with_year_at, &mut spans);
     let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
     date_pattern::matches_near_into(text, period_anchors, date_pattern::period_match, &mut periods);
@@ -218,7 +218,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
     // Unplaced time words, leftmost first and not overlapping (no word of the list is a
     // prefix of another).
     let mut pos = 0;
-    for &i in &doc.time_word_starts {
+    for &i in doc.time_word_starts {
         if i < pos {
             continue;
         }

@@ -55,7 +55,7 @@ const MAX_NAME_BYTES: usize = 90;
 /// Finds the enterprises of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     if !super::has_any(doc, &['公', '合']) {
         return;

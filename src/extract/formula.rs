@@ -154,7 +154,7 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 /// Finds the formulas of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
@@ -173,7 +173,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'
 }
 
 /// [`extract`] with the text's quoted texts of 2 to 40 characters.
-fn formulas_with<'d>(doc: &Doc<'d>, quotes: &[(usize, usize, usize)], out: &mut Vec<Found<'d>>) {
+fn formulas_with<'d>(doc: &Doc<'d, '_>, quotes: &[(usize, usize, usize)], out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     for &(s, e, _) in quotes
@@ -250,7 +250,7 @@ fn formula<'d>(start: usize, end: usize, parts: &[(u32, &'d str)], members: Vec<
 /// The items the text enumerates for the formula quoted at `open..close`; `quotes` are the
 /// quoted texts of 2 to 40 characters of `text`.
 fn members<'d>(
-    doc: &Doc<'d>,
+    doc: &Doc<'d, '_>,
     open: usize,
     close: usize,
     parts: &[(u32, &str)],

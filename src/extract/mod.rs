@@ -234,7 +234,7 @@ impl Claims {
 }
 
 /// What every extractor is given.
-pub(crate) struct Doc<'a> {
+pub(crate) struct Doc<'a, 'p> {
     /// The joined text.
     pub text: &'a str,
     /// The year that relative dates (`去年`) are read against.
@@ -242,32 +242,32 @@ pub(crate) struct Doc<'a> {
     /// The trigger characters of the text (see [`has_any`]).
     pub triggers: u64,
     /// Byte ranges of the runs of characters a numeral may start with.
-    pub numeral_starts: Vec<(usize, usize)>,
+    pub numeral_starts: &'p [(usize, usize)],
     /// Byte offsets of the anchor characters of dates (see [`date_pattern::is_anchor`]).
-    pub date_anchors: Vec<usize>,
+    pub date_anchors: &'p [usize],
     /// Every other trigger character: its byte offset and its index in [`TRIGGERS`].
-    pub trigger_hits: Vec<(usize, u8)>,
+    pub trigger_hits: &'p [(usize, u8)],
     /// Byte offsets of the first characters of unplaced time words (see [`date`]).
-    pub time_word_starts: Vec<usize>,
+    pub time_word_starts: &'p [usize],
     /// The clause marks, in order.
-    pub clause_marks: Vec<ClauseMark>,
+    pub clause_marks: &'p [ClauseMark],
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
     /// An empty vector the numerals are scanned into (its capacity kept from text to text).
     pub numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
 }
 
-impl Doc<'_> {
+impl Doc<'_, '_> {
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
         self.numerals
-            .get_or_init(|| crate::numeral::scan_into(self.text, &self.numeral_starts, self.numeral_buffer.take()))
+            .get_or_init(|| crate::numeral::scan_into(self.text, self.numeral_starts, self.numeral_buffer.take()))
     }
 }
 
 /// An extractor: appends what it finds in the document to the facts found so far, and
 /// touches no fact it did not append.
-type ExtractFn = for<'d> fn(&Doc<'d>, &Claims, &mut Vec<Found<'d>>);
+type ExtractFn = for<'d, 'p> fn(&Doc<'d, 'p>, &Claims, &mut Vec<Found<'d>>);
 
 /// Orders the facts of `facts[from..]` by start, longer first, and drops each that
 /// overlaps one kept before it: nested matches (全市第一 inside 全市第一方阵) keep the
@@ -331,8 +331,8 @@ fn run_with<'i>(
 ) -> Vec<Fact<'i>> {
     // The pass over the input tells whether it has a line break: most texts have none,
     // and are read as they are.
-    let triggers = read_triggers(input, buffers);
-    if !triggers.line_break {
+    let (triggers, line_break) = read_triggers(input, &mut buffers.pass);
+    if !line_break {
         return run_on(
             input,
             input,
@@ -351,8 +351,7 @@ fn run_with<'i>(
         // Breaks joined: the pass is made again over the joined text, and what the facts
         // read is in a text of this call only, so they take their own copies.
         Cow::Owned(text) => {
-            buffers.give_back_triggers(triggers);
-            let triggers = read_triggers(text, buffers);
+            let (triggers, _) = read_triggers(text, &mut buffers.pass);
             run_on(
                 input,
                 text,
@@ -367,44 +366,41 @@ fn run_with<'i>(
     }
 }
 
-/// [`run_with`] over `text`, the joined input, whose pass gave `triggers`; `to_input`
-/// makes a fact read from it a fact of the input (its span is set after).
+/// [`run_with`] over `text`, the joined input, whose pass (in `buffers.pass`) found the
+/// trigger characters `triggers`; `to_input` makes a fact read from it a fact of the input
+/// (its span is set after).
 #[allow(clippy::too_many_arguments)]
 fn run_on<'i, 'd>(
     input: &'i str,
     text: &'d str,
     joined: &Joined<'_>,
-    triggers: Triggers,
+    triggers: u64,
     document_year: Option<i32>,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
     to_input: impl Fn(Fact<'d>) -> Fact<'i>,
 ) -> Vec<Fact<'i>> {
-    let mut found: Vec<Found<'d>> = std::mem::take(&mut buffers.found);
+    let Buffers {
+        pass,
+        found: kept_found,
+        claimed,
+        numerals: kept_numerals,
+    } = buffers;
+    let mut found: Vec<Found<'d>> = std::mem::take(kept_found);
     let mut claims = Claims {
-        spans: std::mem::take(&mut buffers.claimed),
+        spans: std::mem::take(claimed),
     };
-    let numeral_buffer = std::mem::take(&mut buffers.numerals);
-    let Triggers {
-        mask: triggers,
-        numeral_starts,
-        date_anchors,
-        trigger_hits,
-        time_word_starts,
-        clause_marks,
-        line_break: _,
-    } = triggers;
     let doc = Doc {
         text,
         document_year,
         triggers,
-        numeral_starts,
-        date_anchors,
-        trigger_hits,
-        time_word_starts,
-        clause_marks,
+        numeral_starts: &pass.numeral_starts,
+        date_anchors: &pass.date_anchors,
+        trigger_hits: &pass.trigger_hits,
+        time_word_starts: &pass.time_word_starts,
+        clause_marks: &pass.clause_marks,
         numerals: Default::default(),
-        numeral_buffer: std::cell::Cell::new(numeral_buffer),
+        numeral_buffer: std::cell::Cell::new(std::mem::take(kept_numerals)),
     };
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
@@ -428,11 +424,6 @@ fn run_on<'i, 'd>(
     }
     subject::annotate(&doc, &mut found);
     let Doc {
-        numeral_starts,
-        date_anchors,
-        trigger_hits,
-        time_word_starts,
-        clause_marks,
         numerals,
         numeral_buffer,
         ..
@@ -445,16 +436,11 @@ fn run_on<'i, 'd>(
         fact.set_span(input, s, e);
         fact
     }));
-    buffers.give_back(Buffers {
-        numeral_starts,
-        date_anchors,
-        trigger_hits,
-        time_word_starts,
-        clause_marks,
-        found: recycled(found),
-        claimed: claims.spans,
-        numerals,
-    });
+    // Kept for the thread's next text (see [`keep_in`]).
+    keep_in(kept_found, recycled(found));
+    keep_in(claimed, claims.spans);
+    keep_in(kept_numerals, numerals);
+    pass.free_if_huge();
     facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
     facts
 }
@@ -529,15 +515,14 @@ static INTERESTING: [u64; 1024] = {
     map
 };
 
-/// The vectors one pass over a text fills, kept per thread from one text to the next so
-/// that a text does not allocate them anew (texts are often a line or a paragraph).
+/// The vectors an extraction fills, kept per thread from one text to the next so that a
+/// text does not allocate them anew (texts are often a line or a paragraph). A vector a
+/// huge text made larger than 4 MiB is freed after it (a report of a few megabytes keeps
+/// its vectors; at most some 36 MiB stay with a thread).
 #[derive(Default)]
 struct Buffers {
-    numeral_starts: Vec<(usize, usize)>,
-    date_anchors: Vec<usize>,
-    trigger_hits: Vec<(usize, u8)>,
-    time_word_starts: Vec<usize>,
-    clause_marks: Vec<ClauseMark>,
+    /// What the pass over the text finds; the document borrows it.
+    pass: Pass,
     /// The facts found, before they are mapped to the input (kept empty, with no text to
     /// borrow from: see [`recycled`]).
     found: Vec<Found<'static>>,
@@ -551,10 +536,12 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
+/// The most bytes a vector kept for a thread's next text may hold.
+const KEEP_BYTES: usize = 4 << 20;
+
 /// `v` emptied, to be kept for the thread's next text, unless a huge text made it larger
 /// than 4 MiB: then `None`, and it is freed.
 pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
-    const KEEP_BYTES: usize = 4 << 20;
     (v.capacity() * std::mem::size_of::<T>() <= KEEP_BYTES).then(|| {
         v.clear();
         v
@@ -591,35 +578,9 @@ fn keep_in<T>(slot: &mut Vec<T>, used: Vec<T>) {
     }
 }
 
-impl Buffers {
-    /// Keeps the vectors of `used`, emptied, for the thread's next text; a vector a huge
-    /// text made larger than 4 MiB is freed instead (a report of a few megabytes keeps
-    /// its vectors; at most some 36 MiB stay with a thread).
-    fn give_back(&mut self, used: Buffers) {
-        keep_in(&mut self.numeral_starts, used.numeral_starts);
-        keep_in(&mut self.date_anchors, used.date_anchors);
-        keep_in(&mut self.trigger_hits, used.trigger_hits);
-        keep_in(&mut self.time_word_starts, used.time_word_starts);
-        keep_in(&mut self.clause_marks, used.clause_marks);
-        keep_in(&mut self.found, used.found);
-        keep_in(&mut self.claimed, used.claimed);
-        keep_in(&mut self.numerals, used.numerals);
-    }
-
-    /// Keeps the vectors of a pass over a text that is not the one extracted from.
-    fn give_back_triggers(&mut self, used: Triggers) {
-        keep_in(&mut self.numeral_starts, used.numeral_starts);
-        keep_in(&mut self.date_anchors, used.date_anchors);
-        keep_in(&mut self.trigger_hits, used.trigger_hits);
-        keep_in(&mut self.time_word_starts, used.time_word_starts);
-        keep_in(&mut self.clause_marks, used.clause_marks);
-    }
-}
-
-/// What one pass over the text finds.
-struct Triggers {
-    /// The trigger characters the text has, one bit each.
-    mask: u64,
+/// What one pass over the text finds (see [`read_triggers`]), filled in place.
+#[derive(Default)]
+struct Pass {
     /// Where a numeral may start.
     numeral_starts: Vec<(usize, usize)>,
     /// Where the anchor characters of dates are.
@@ -630,8 +591,22 @@ struct Triggers {
     time_word_starts: Vec<usize>,
     /// The clause marks, in order.
     clause_marks: Vec<ClauseMark>,
-    /// Whether the text has a `\n` or `\r` (which [`Joined`] may remove).
-    line_break: bool,
+}
+
+impl Pass {
+    /// Frees each vector that a huge text made larger than 4 MiB (see [`emptied_if_small`]).
+    fn free_if_huge(&mut self) {
+        fn free<T>(v: &mut Vec<T>) {
+            if v.capacity() * std::mem::size_of::<T>() > KEEP_BYTES {
+                *v = Vec::new();
+            }
+        }
+        free(&mut self.numeral_starts);
+        free(&mut self.date_anchors);
+        free(&mut self.trigger_hits);
+        free(&mut self.time_word_starts);
+        free(&mut self.clause_marks);
+    }
 }
 
 /// A punctuation mark that ends a clause: ，。；：！？, their ASCII forms, or a line break.
@@ -674,15 +649,25 @@ const TIME_WORD_BITS: u64 = {
     bits
 };
 
-/// One pass over `text`: which trigger characters it has, where a numeral may start and
-/// where the date anchors are.
-fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
+/// One pass over `text`, filling `pass` (emptied first): where a numeral may start, where
+/// the date anchors, the other trigger characters and the clause marks are. Returns which
+/// trigger characters the text has, one bit each, and whether it has a `\n` or `\r`
+/// (which [`Joined`] may remove).
+fn read_triggers(text: &str, pass: &mut Pass) -> (u64, bool) {
     let mut mask = 0u64;
-    let mut runs = std::mem::take(&mut buffers.numeral_starts);
-    let mut date_anchors = std::mem::take(&mut buffers.date_anchors);
-    let mut trigger_hits = std::mem::take(&mut buffers.trigger_hits);
-    let mut time_word_starts = std::mem::take(&mut buffers.time_word_starts);
-    let mut clause_marks = std::mem::take(&mut buffers.clause_marks);
+    let mut runs = std::mem::take(&mut pass.numeral_starts);
+    runs.clear();
+    let Pass {
+        date_anchors,
+        trigger_hits,
+        time_word_starts,
+        clause_marks,
+        ..
+    } = pass;
+    date_anchors.clear();
+    trigger_hits.clear();
+    time_word_starts.clear();
+    clause_marks.clear();
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
     let n = text.len();
@@ -744,15 +729,8 @@ fn read_triggers(text: &str, buffers: &mut Buffers) -> Triggers {
         }
         i += len;
     }
-    Triggers {
-        mask,
-        numeral_starts: runs.runs,
-        date_anchors,
-        trigger_hits,
-        time_word_starts,
-        clause_marks,
-        line_break,
-    }
+    pass.numeral_starts = runs.runs;
+    (mask, line_break)
 }
 
 /// The byte offsets of `c` in the document, in order: `c` is a trigger character that is
@@ -765,11 +743,7 @@ pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize
         "{c} has no positions"
     );
     let index = bit.trailing_zeros() as u8;
-    let hits = if doc.triggers & bit != 0 {
-        &doc.trigger_hits[..]
-    } else {
-        &[]
-    };
+    let hits = if doc.triggers & bit != 0 { doc.trigger_hits } else { &[] };
     hits.iter().filter(move |h| h.1 == index).map(|h| h.0)
 }
 
@@ -777,7 +751,7 @@ pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize
 pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
     let bits = trigger_bits(chars);
     let hits = if doc.triggers & bits != 0 {
-        &doc.trigger_hits[..]
+        doc.trigger_hits
     } else {
         &[]
     };
@@ -803,7 +777,7 @@ pub(crate) fn positions_in<'d>(
     hint: &mut usize,
 ) -> impl Iterator<Item = usize> + 'd {
     let hits = if doc.triggers & bits != 0 {
-        &doc.trigger_hits[..]
+        doc.trigger_hits
     } else {
         &[]
     };
@@ -888,16 +862,17 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 /// that read a [`Doc`].
 #[cfg(test)]
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
-    let t = read_triggers(text, &mut Buffers::default());
+    let mut pass = Pass::default();
+    let (triggers, _) = read_triggers(text, &mut pass);
     let doc = Doc {
         text,
         document_year: None,
-        triggers: t.mask,
-        numeral_starts: t.numeral_starts,
-        date_anchors: t.date_anchors,
-        trigger_hits: t.trigger_hits,
-        time_word_starts: t.time_word_starts,
-        clause_marks: t.clause_marks,
+        triggers,
+        numeral_starts: &pass.numeral_starts,
+        date_anchors: &pass.date_anchors,
+        trigger_hits: &pass.trigger_hits,
+        time_word_starts: &pass.time_word_starts,
+        clause_marks: &pass.clause_marks,
         numerals: Default::default(),
         numeral_buffer: Default::default(),
     };

@@ -168,7 +168,7 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 /// Finds the numbers of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let numerals = doc.numerals();
     for m in numerals {

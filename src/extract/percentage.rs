@@ -33,7 +33,7 @@ const ZHE_WORDS: &[char] = &[
 /// Finds the percentages of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has one of these characters; most sentences have none.

@@ -351,7 +351,7 @@ fn ranking<'d>(
 /// Finds the rankings of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).

@@ -531,7 +531,7 @@ thread_local! {
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
-pub(crate) fn annotate<'d>(doc: &Doc<'d>, found: &mut [Found<'d>]) {
+pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Found<'d>]) {
     // A text with no value (a heading, a sentence of prose) takes no vectors.
     if !found
         .iter()
@@ -547,12 +547,12 @@ pub(crate) fn annotate<'d>(doc: &Doc<'d>, found: &mut [Found<'d>]) {
 
 /// [`annotate`] with the vectors given (empty).
 fn annotate_with<'d>(
-    doc: &Doc<'d>,
+    doc: &Doc<'d, '_>,
     found: &mut [Found<'d>],
     idx: &mut Vec<usize>,
     history: &mut Vec<(usize, Option<(usize, usize)>)>,
 ) {
-    let (text, marks) = (doc.text, &doc.clause_marks[..]);
+    let (text, marks) = (doc.text, doc.clause_marks);
     idx.extend((0..found.len()).filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_))));
     idx.sort_by_key(|&i| found[i].start);
     let idx = &idx[..];
