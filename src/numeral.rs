@@ -729,10 +729,17 @@ impl Dec {
 }
 
 fn pow10(k: i32) -> Option<i128> {
-    if !(0..=38).contains(&k) {
-        return None;
-    }
-    10i128.checked_pow(k as u32)
+    /// 10^0 … 10^38, every power of ten an `i128` holds.
+    const POW10: [i128; 39] = {
+        let mut t = [1i128; 39];
+        let mut k = 1;
+        while k < 39 {
+            t[k] = t[k - 1] * 10;
+            k += 1;
+        }
+        t
+    };
+    usize::try_from(k).ok().and_then(|k| POW10.get(k).copied())
 }
 
 enum Read {
@@ -1314,7 +1321,9 @@ fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize>
     let mut saw_cn = false;
     let mut cn_digits_in_row = 0usize;
     let mut max_cn_digits_in_row = 0usize;
-    let mut seq: Vec<u8> = Vec::new();
+    // The Chinese digits read, as one number digit by digit (二〇二二), and how many: the
+    // number is used only up to 38 digits, which an i128 holds.
+    let (mut seq, mut seq_len) = (0i128, 0usize);
     let mut saw_unit = false;
     let mut saw_liang_in_seq = false;
     let mut last_end = cur.i;
@@ -1392,7 +1401,8 @@ fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize>
                     capitals += usize::from(capital);
                     last_was_multiplier = false;
                     if zero {
-                        seq.push(0);
+                        seq = seq.wrapping_mul(10);
+                        seq_len += 1;
                         if ev.pending.is_some() && !saw_unit {
                             // 二〇: sequence continues below.
                             cn_digits_in_row += 1;
@@ -1414,7 +1424,8 @@ fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize>
                         continue;
                     }
                     saw_liang_in_seq |= liang;
-                    seq.push(d);
+                    seq = seq.wrapping_mul(10).wrapping_add(i128::from(d));
+                    seq_len += 1;
                     cn_digits_in_row += 1;
                     max_cn_digits_in_row = max_cn_digits_in_row.max(cn_digits_in_row);
                     ev.pending = Some(Dec::int(d as i128));
@@ -1581,15 +1592,11 @@ fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize>
     }
     let value = if max_cn_digits_in_row >= 2 && !saw_unit && !saw_arabic && !info.decimal {
         // Digit by digit: 二〇二二, 三八. 两 does not stand in such sequences (两两).
-        if saw_liang_in_seq || seq.len() > 38 {
+        if saw_liang_in_seq || seq_len > 38 {
             return Ok(None);
         }
         info.digit_sequence = true;
-        let mut m: i128 = 0;
-        for d in &seq {
-            m = m * 10 + *d as i128;
-        }
-        Dec::int(m)
+        Dec::int(seq)
     } else {
         match ev.total() {
             Some(v) => v,
@@ -1616,6 +1623,27 @@ impl Eval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of powers is the powers an i128 holds, and none beyond.
+    #[test]
+    fn powers_of_ten_are_exact() {
+        for k in -3..=45 {
+            let expected = u32::try_from(k).ok().and_then(|k| 10i128.checked_pow(k));
+            assert_eq!(pow10(k), expected, "10^{k}");
+        }
+    }
+
+    /// A sequence of Chinese digits is read digit by digit up to 38 digits, the most an
+    /// i128 holds; a longer one is no numeral.
+    #[test]
+    fn digit_sequences_up_to_38_digits() {
+        assert_eq!(parse("二〇二二"), Ok(2022.0));
+        assert_eq!(parse("三八"), Ok(38.0));
+        let digits = |n: usize| "九八七六五四三二一〇".chars().cycle().take(n).collect::<String>();
+        let arabic = |n: usize| "9876543210".chars().cycle().take(n).collect::<String>();
+        assert_eq!(parse(&digits(38)), Ok(arabic(38).parse::<f64>().unwrap()));
+        assert!(parse(&digits(39)).is_err());
+    }
 
     /// One value, every surface form that must produce it.
     const VALUES: &[(f64, &[&str])] = &[
