@@ -243,14 +243,14 @@ pub(crate) fn scan_into(text: &str, runs: &[(usize, usize)], mut out: Vec<Numera
 }
 
 /// The plain forms, read without the general reader: [`plain_arabic_at`] where `c`, the
-/// character at `i`, is a digit, [`lone_chinese_digit_at`] where it is not (a digit is no
+/// character at `i`, is a digit, [`plain_chinese_at`] where it is not (a digit is no
 /// Chinese digit, and the Arabic reader reads only digits).
 #[inline]
 fn plain_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
     if c.is_ascii_digit() {
         plain_arabic_at(text, i)
     } else {
-        lone_chinese_digit_at(text, i, c)
+        plain_chinese_at(text, i, c)
     }
 }
 
@@ -298,7 +298,16 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
         end += '万'.len_utf8();
         next = text[end..].chars().next();
     }
-    if !ends_any_numeral(next) {
+    // 余/多 (about) or 分 (minutes, points) after the number and before a character that
+    // ends a numeral are not part of it (`5870余人`, `200多家`, `15分钟`; but `20余万`,
+    // `三分之一`).
+    let after_next = |n: char| text[end + n.len_utf8()..].chars().next();
+    let ends = match next {
+        Some(n @ ('余' | '多')) => ends_any_numeral(after_next(n)),
+        Some(n @ '分') => after_next(n) != Some('之') && ends_any_numeral(after_next(n)),
+        _ => ends_any_numeral(next),
+    };
+    if !ends {
         return None;
     }
     // At most 18 digits: exact in an i64.
@@ -337,23 +346,56 @@ fn ends_any_numeral(next: Option<char>) -> bool {
 
 /// A lone Chinese digit (`一`, `三`, `两`, `零`, no financial capital) or multiplier (`十`,
 /// `百`, `千`: `千亩`, `百强`) that no numeral character follows, read without the general
-/// reader; `None` where the general reader must decide. Where `Some`, it is what
-/// [`read_at`] reads (a test compares the two). Words such as `一般` are checked before, by
-/// `numeral_inside_word`.
+/// reader; or a short compound of them: a digit, then 十/百/千, then 万/亿, each but one
+/// of them optional (`二十`, `三百亿`, `千亿`, `五万`). `None` where the general reader must
+/// decide. Where `Some`, it is what [`read_at`] reads (a test compares the two). Words such
+/// as `一般` are checked before, by `numeral_inside_word`.
 ///
 /// `c` is the character at `i`.
-fn lone_chinese_digit_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
-    let (value, multiplier) = match c {
-        '十' => (10.0, true),
-        '百' => (100.0, true),
-        '千' => (1000.0, true),
-        '零' => (0.0, false),
-        c => (chinese_digit(c)?, false),
+fn plain_chinese_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
+    let small = |c: char| match c {
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
+        _ => None,
     };
-    if !ends_any_numeral(text[i + c.len_utf8()..].chars().next()) {
+    let big = |c: Option<char>| match c {
+        Some('万') => Some(10_000),
+        Some('亿') => Some(100_000_000),
+        _ => None,
+    };
+    let (mut value, multiplier) = match (c, small(c)) {
+        (_, Some(s)) => (s, true),
+        ('零', _) => (0, false),
+        (c, _) => (chinese_digit(c)? as i64, false),
+    };
+    let mut end = i + c.len_utf8();
+    let mut next = text[end..].chars().next();
+    if ends_any_numeral(next) {
+        let mut m = NumeralMatch::whole(i, end, value as f64, Script::Chinese, multiplier);
+        m.bare_multiplier = multiplier;
+        return Some(m);
+    }
+    // A compound: 十/百/千 after a digit, then 万/亿.
+    if value == 0 {
         return None;
     }
-    let mut m = NumeralMatch::whole(i, i + c.len_utf8(), value, Script::Chinese, multiplier);
+    if !multiplier && let Some(s) = next.and_then(small) {
+        value *= s;
+        end += '十'.len_utf8();
+        next = text[end..].chars().next();
+    }
+    if let Some(b) = big(next) {
+        value *= b;
+        end += '万'.len_utf8();
+        next = text[end..].chars().next();
+    }
+    // Nothing was added to the first character, or a numeral goes on.
+    if end == i + c.len_utf8() || !ends_any_numeral(next) {
+        return None;
+    }
+    let mut m = NumeralMatch::whole(i, end, value as f64, Script::Chinese, true);
+    // Multipliers only, no digit (千万).
     m.bare_multiplier = multiplier;
     Some(m)
 }
@@ -1624,6 +1666,34 @@ impl Eval {
 mod tests {
     use super::*;
 
+    /// The short forms of report prose that the plain readers take (the general reader
+    /// agrees: see the next test), and forms they leave to it.
+    #[test]
+    fn plain_readers_take_the_common_short_forms() {
+        let cases: &[(&str, Option<(&str, f64)>)] = &[
+            ("三百亿级企业", Some(("三百亿", 3e10))),
+            ("千亿级产业集群", Some(("千亿", 1e11))),
+            ("二十大精神", Some(("二十", 20.0))),
+            ("五万吨", Some(("五万", 5e4))),
+            ("两百家", Some(("两百", 200.0))),
+            ("5870余人", Some(("5870", 5870.0))),
+            ("200多家企业", Some(("200", 200.0))),
+            ("15分钟便民生活圈", Some(("15", 15.0))),
+            ("1.5万多人", Some(("1.5万", 15000.0))),
+            // Left to the general reader.
+            ("20余万元", None),
+            ("三分之一", None),
+            ("十二个", None),
+            ("一万三千", None),
+            ("百分点", None),
+        ];
+        for &(text, expected) in cases {
+            let c = text.chars().next().unwrap();
+            let got = plain_at(text, 0, c).map(|m| (&text[m.start..m.end], m.value));
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
     /// The table of powers is the powers an i128 holds, and none beyond.
     #[test]
     fn powers_of_ten_are_exact() {
@@ -1734,7 +1804,7 @@ mod tests {
             "1", "23", "4.5", ".", "0", "%", "亿", "万", "元", "个", "点", "余", "多", "分之", "又", "打", "年", "，",
             ",", "e", "k", "M", " ", "/", "-", "负", "二", "十", "来", "．", "５", "（", "A", "\n", "。", "一", "两",
             "三", "九", "成", "折", "倍", "项", "千", "百", "〇", "壹", "之", "半", "般", "切", "万", "亿", "万亿",
-            "元", "亿元", "零", "强", "亩", "的", "佰", "十分",
+            "元", "亿元", "零", "强", "亩", "的", "佰", "十分", "分", "钟", "几", "余万", "多亿",
         ];
         let mut rng = crate::testing::Rng::new(0xfeed_face_dead_beef);
         let (mut read, mut chinese) = (0, 0);
