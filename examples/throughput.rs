@@ -11,7 +11,7 @@
 //! the crate holds: the inputs of the conformance cases, a line each. Both are timed over
 //! every line, after the segmenter is built and one warm-up call: `jieba_rs::Jieba::cut(line,
 //! true)` (HMM on) and `zhfacts::extract(line)`. The two alternate for `ROUNDS` rounds
-//! (default 3), and each one's fastest round is reported. The last line is
+//! (default 10), and each one's fastest round is reported. The last line is
 //! `extract/cut throughput ratio: R`; R ≥ 1 means extraction is at least as fast as
 //! segmenting.
 
@@ -43,7 +43,7 @@ fn main() {
     let rounds: usize = std::env::var("ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
-        .unwrap_or(3)
+        .unwrap_or(10)
         .max(1);
     let jieba = (only != "extract").then(jieba_rs::Jieba::new);
     if let Some(j) = &jieba {
