@@ -329,9 +329,9 @@ fn run_with<'i>(
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
 ) -> Vec<Fact<'i>> {
-    // The pass over the input tells whether it has a line break: most texts have none,
-    // and are read as they are.
-    let (triggers, line_break) = read_triggers(input, &mut buffers.pass);
+    // The pass over the input stops at its first line break: most texts have none, and
+    // are read as they are; the others are passed over again once joined.
+    let (triggers, line_break) = read_triggers(input, &mut buffers.pass, true);
     if !line_break {
         return run_on(
             input,
@@ -347,11 +347,14 @@ fn run_with<'i>(
     let joined = Joined::new(input);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
-        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f),
-        // Breaks joined: the pass is made again over the joined text, and what the facts
-        // read is in a text of this call only, so they take their own copies.
+        Cow::Borrowed(text) => {
+            let (triggers, _) = read_triggers(text, &mut buffers.pass, false);
+            run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f)
+        }
+        // Breaks joined: what the facts read is in a text of this call only, so they take
+        // their own copies.
         Cow::Owned(text) => {
-            let (triggers, _) = read_triggers(text, &mut buffers.pass);
+            let (triggers, _) = read_triggers(text, &mut buffers.pass, false);
             run_on(
                 input,
                 text,
@@ -653,7 +656,9 @@ const TIME_WORD_BITS: u64 = {
 /// the date anchors, the other trigger characters and the clause marks are. Returns which
 /// trigger characters the text has, one bit each, and whether it has a `\n` or `\r`
 /// (which [`Joined`] may remove).
-fn read_triggers(text: &str, pass: &mut Pass) -> (u64, bool) {
+///
+/// With `stop_at_break`, the pass stops at the first line break (and `pass` is incomplete).
+fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool) {
     let mut mask = 0u64;
     let mut runs = std::mem::take(&mut pass.numeral_starts);
     runs.clear();
@@ -723,7 +728,12 @@ fn read_triggers(text: &str, pass: &mut Pass) -> (u64, bool) {
             continue;
         }
         let (u, len) = crate::numeral::decode_utf8(bytes, i);
-        line_break |= matches!(u, 0x0A | 0x0D);
+        if matches!(u, 0x0A | 0x0D) {
+            line_break = true;
+            if stop_at_break {
+                break;
+            }
+        }
         if interesting(u) {
             record!(i, u, len);
         }
@@ -863,7 +873,7 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 #[cfg(test)]
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let mut pass = Pass::default();
-    let (triggers, _) = read_triggers(text, &mut pass);
+    let (triggers, _) = read_triggers(text, &mut pass, false);
     let doc = Doc {
         text,
         document_year: None,
