@@ -257,7 +257,30 @@ pub(crate) struct Doc<'a, 'p> {
     pub numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
 }
 
-impl Doc<'_, '_> {
+impl<'a, 'p> Doc<'a, 'p> {
+    /// The document of `text`, whose pass filled `pass` and found the trigger characters
+    /// `triggers`; its numerals are scanned into `numeral_buffer` on first use.
+    fn new(
+        text: &'a str,
+        document_year: Option<i32>,
+        triggers: u64,
+        pass: &'p Pass,
+        numeral_buffer: Vec<crate::numeral::NumeralMatch>,
+    ) -> Self {
+        Doc {
+            text,
+            document_year,
+            triggers,
+            numeral_starts: &pass.numeral_starts,
+            date_anchors: &pass.date_anchors,
+            trigger_hits: &pass.trigger_hits,
+            time_word_starts: &pass.time_word_starts,
+            clause_marks: &pass.clause_marks,
+            numerals: Default::default(),
+            numeral_buffer: std::cell::Cell::new(numeral_buffer),
+        }
+    }
+
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
         self.numerals
@@ -393,18 +416,7 @@ fn run_on<'i, 'd>(
     let mut claims = Claims {
         spans: std::mem::take(claimed),
     };
-    let doc = Doc {
-        text,
-        document_year,
-        triggers,
-        numeral_starts: &pass.numeral_starts,
-        date_anchors: &pass.date_anchors,
-        trigger_hits: &pass.trigger_hits,
-        time_word_starts: &pass.time_word_starts,
-        clause_marks: &pass.clause_marks,
-        numerals: Default::default(),
-        numeral_buffer: std::cell::Cell::new(std::mem::take(kept_numerals)),
-    };
+    let doc = Doc::new(text, document_year, triggers, pass, std::mem::take(kept_numerals));
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -874,19 +886,7 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let mut pass = Pass::default();
     let (triggers, _) = read_triggers(text, &mut pass, false);
-    let doc = Doc {
-        text,
-        document_year: None,
-        triggers,
-        numeral_starts: &pass.numeral_starts,
-        date_anchors: &pass.date_anchors,
-        trigger_hits: &pass.trigger_hits,
-        time_word_starts: &pass.time_word_starts,
-        clause_marks: &pass.clause_marks,
-        numerals: Default::default(),
-        numeral_buffer: Default::default(),
-    };
-    f(&doc)
+    f(&Doc::new(text, None, triggers, &pass, Vec::new()))
 }
 
 /// The facts of `text` that `pick` keeps, for the example tables of each extractor.
