@@ -729,15 +729,22 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
     let bytes = text.as_bytes();
     let mut line_break = false;
+    let n = bytes.len();
     let mut i = 0;
-    while let Some(&b0) = bytes.get(i) {
-        if let (0xE0..=0xEF, Some(&[_, b1, b2])) = (b0, bytes.get(i..i + 3)) {
+    loop {
+        // The runs of three-byte characters, with one test of the bytes left each.
+        while let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
+            if b0 & 0xF0 != 0xE0 {
+                break;
+            }
             let hi = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
             if INTERESTING[hi] & (1 << (b2 & 0x3F)) != 0 {
                 record!(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
             }
             i += 3;
-            continue;
+        }
+        if i >= n {
+            break;
         }
         let (u, len) = crate::numeral::decode_utf8(bytes, i);
         if matches!(u, 0x0A | 0x0D) {
