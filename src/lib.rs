@@ -127,7 +127,7 @@ pub fn extract(text: &str) -> Vec<Fact<'_>> {
     DEFAULT.extract(text)
 }
 
-/// Builds the segmenter now, so that the first call of [`extract`] does not pay for it.
+/// Builds the segmenter now, so that the first call of [`extract()`] does not pay for it.
 pub fn warm_up() {
     segment::warm_up();
 }

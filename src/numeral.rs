@@ -502,7 +502,7 @@ fn word_initial(c: char) -> bool {
     initial_index(c).is_some()
 }
 
-/// The index of a [`word_initial`] character (`None` for any other character).
+/// The index of a `word_initial` character (`None` for any other character).
 fn initial_index(c: char) -> Option<usize> {
     Some(match c {
         '一' => 0,
@@ -592,7 +592,7 @@ fn starts_numeral(c: char) -> bool {
     starts_numeral_u32(c as u32)
 }
 
-/// [`starts_numeral`] on a code point.
+/// `starts_numeral` on a code point.
 #[inline]
 pub(crate) fn starts_numeral_u32(u: u32) -> bool {
     u < 0x10000 && STARTERS[(u >> 6) as usize] & (1 << (u & 63)) != 0

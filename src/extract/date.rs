@@ -49,7 +49,7 @@ pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
     infer_document_year_at(text, &anchors, says_last, text.contains("今年"))
 }
 
-/// [`infer_document_year`] given the offsets of the text's anchors (at least every 年), and
+/// `infer_document_year` given the offsets of the text's anchors (at least every 年), and
 /// whether the text says 去年 or 上年, and 今年.
 fn infer_document_year_at(text: &str, anchors: &[usize], says_last: bool, says_this_year: bool) -> Option<i32> {
     // `[12][0-9]{3}年`: four ASCII digits right before a 年.

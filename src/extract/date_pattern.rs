@@ -349,7 +349,7 @@ pub(crate) fn matches_near(
     out
 }
 
-/// [`matches_near`], into `out` (emptied first).
+/// `matches_near`, into `out` (emptied first).
 pub(crate) fn matches_near_into(
     text: &str,
     anchors: impl IntoIterator<Item = usize>,
@@ -453,7 +453,7 @@ fn in_date_alphabet(c: char) -> bool {
 
 /// The anchors of `anchors` (all of the text's, in order) that a `PERIOD` may have: 月 and
 /// 季, and 年 after 半 (`上半年`). Every `PERIOD` has one of these at most [`BACK`] bytes
-/// after its start, as every date has an anchor: [`matches_near`] needs no other.
+/// after its start, as every date has an anchor: `matches_near` needs no other.
 pub(crate) fn period_anchors<'a>(t: &'a [u8], anchors: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
     const MONTH: &[u8] = "月".as_bytes();
     const SEASON: &[u8] = "季".as_bytes();
@@ -465,7 +465,7 @@ pub(crate) fn period_anchors<'a>(t: &'a [u8], anchors: &'a [usize]) -> impl Iter
     })
 }
 
-/// `PERIOD` as a matcher for [`matches_near`].
+/// `PERIOD` as a matcher for `matches_near`.
 pub(crate) fn period_match(t: &[u8], s: usize) -> Option<DateMatch> {
     period_at(t, s).map(|(end, groups)| DateMatch { start: s, end, groups })
 }

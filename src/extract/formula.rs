@@ -29,7 +29,7 @@ pub(crate) fn quoted(text: &str, min: usize, max: usize) -> impl Iterator<Item =
     quoted_at(text, text.match_indices('“').map(|(i, _)| i), min, max).map(|(s, e, _)| (s, e))
 }
 
-/// [`quoted`], given the offsets of the opening quote marks of `text`, in order; also the
+/// `quoted`, given the offsets of the opening quote marks of `text`, in order; also the
 /// number of characters of each. Whether an opening mark starts a quoted text depends
 /// only on the text up to the next quote mark, none of which a quoted text holds: the
 /// quoted texts of a part of `text` are those of `text` that lie inside it.

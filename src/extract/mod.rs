@@ -243,7 +243,7 @@ pub(crate) struct Doc<'a, 'p> {
     pub triggers: u64,
     /// Byte ranges of the runs of characters a numeral may start with.
     pub numeral_starts: &'p [(usize, usize)],
-    /// Byte offsets of the anchor characters of dates (see [`date_pattern::is_anchor`]).
+    /// Byte offsets of the anchor characters of dates (see `date_pattern::is_anchor`).
     pub date_anchors: &'p [usize],
     /// Every other trigger character: its byte offset and its index in [`TRIGGERS`].
     pub trigger_hits: &'p [(usize, u8)],
