@@ -368,27 +368,22 @@ fn run_with<'i>(
         );
     }
     let joined = Joined::new(input);
+    let (triggers, _) = read_triggers(&joined.text, &mut buffers.pass, false);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
-        Cow::Borrowed(text) => {
-            let (triggers, _) = read_triggers(text, &mut buffers.pass, false);
-            run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f)
-        }
+        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f),
         // Breaks joined: what the facts read is in a text of this call only, so they take
         // their own copies.
-        Cow::Owned(text) => {
-            let (triggers, _) = read_triggers(text, &mut buffers.pass, false);
-            run_on(
-                input,
-                text,
-                &joined,
-                triggers,
-                document_year,
-                enabled,
-                buffers,
-                |f| -> Fact<'i> { f.into_owned() },
-            )
-        }
+        Cow::Owned(text) => run_on(
+            input,
+            text,
+            &joined,
+            triggers,
+            document_year,
+            enabled,
+            buffers,
+            |f| -> Fact<'i> { f.into_owned() },
+        ),
     }
 }
 
@@ -554,10 +549,15 @@ thread_local! {
 /// The most bytes a vector kept for a thread's next text may hold.
 const KEEP_BYTES: usize = 4 << 20;
 
+/// Did a huge text make `v` larger than [`KEEP_BYTES`]?
+fn too_large_to_keep<T>(v: &Vec<T>) -> bool {
+    v.capacity() * std::mem::size_of::<T>() > KEEP_BYTES
+}
+
 /// `v` emptied, to be kept for the thread's next text, unless a huge text made it larger
 /// than 4 MiB: then `None`, and it is freed.
 pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
-    (v.capacity() * std::mem::size_of::<T>() <= KEEP_BYTES).then(|| {
+    (!too_large_to_keep(&v)).then(|| {
         v.clear();
         v
     })
@@ -612,7 +612,7 @@ impl Pass {
     /// Frees each vector that a huge text made larger than 4 MiB (see [`emptied_if_small`]).
     fn free_if_huge(&mut self) {
         fn free<T>(v: &mut Vec<T>) {
-            if v.capacity() * std::mem::size_of::<T>() > KEEP_BYTES {
+            if too_large_to_keep(v) {
                 *v = Vec::new();
             }
         }
@@ -729,7 +729,6 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
     let bytes = text.as_bytes();
     let mut line_break = false;
-    let n = bytes.len();
     let mut i = 0;
     loop {
         // The runs of three-byte characters, with one test of the bytes left each.
