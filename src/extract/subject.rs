@@ -301,6 +301,7 @@ fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<C
 }
 
 /// What the backward search found.
+#[derive(Debug, PartialEq)]
 enum Before<'t> {
     Phrase(&'t str),
     /// A share (`占…的84%`) or a generic head: the sentence's subject.
@@ -688,6 +689,32 @@ mod tests {
         for tag in all {
             assert_eq!(super::stop_tag(tag), named.contains(&tag), "{tag}");
         }
+    }
+
+    /// Segmenting a long clause's last 15 characters first finds what segmenting the
+    /// whole clause (from its last lone mark) finds; the clauses longer than 25 characters
+    /// after their last mark take the short window.
+    #[test]
+    fn the_short_window_finds_what_the_whole_clause_does() {
+        use super::{phrase_before, phrase_before_in};
+        use crate::segment::last_lone_mark;
+        let clauses = [
+            "在一系列稳增长政策措施的有力推动下全市规模以上工业增加值比上年",
+            "全年全市居民消费价格指数在食品和能源价格上涨的带动下比上年",
+            "其中规模以上高技术制造业和装备制造业增加值分别比上年",
+            "全年新登记注册各类市场主体同比增长的同时全市个体工商户户数达到",
+            "按照“稳中求进”的工作总基调，全区社会消费品零售总额比上年",
+            "海门区财政民生支出占一般公共预算支出比重达",
+            "城乡居民人均可支配收入预计分别增长",
+            "全市规模以上工业企业实现营业收入",
+        ];
+        let mut short = 0;
+        for clause in clauses {
+            let from = last_lone_mark(clause).unwrap_or(0);
+            short += usize::from(clause[from..].chars().count() > 25);
+            assert_eq!(phrase_before(clause), phrase_before_in(clause, from).0, "{clause}");
+        }
+        assert!(short >= 3, "too few clauses take the short window");
     }
 
     #[test]
