@@ -289,11 +289,7 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     let digits_end = end;
     // One multiplier 万 or 亿 may follow (`1005.5亿`, `3.98万`).
     let mut next = text[end..].chars().next();
-    let power = match next {
-        Some('万') => 4,
-        Some('亿') => 8,
-        _ => 0,
-    };
+    let power = plain_big_power(next).unwrap_or(0);
     if power > 0 {
         end += '万'.len_utf8();
         next = text[end..].chars().next();
@@ -329,6 +325,16 @@ fn plain_arabic_at(text: &str, i: usize) -> Option<NumeralMatch> {
     Some(NumeralMatch::whole(i, end, value, script, power > 0))
 }
 
+/// The power of ten of the multiplier the plain readers take after a number: 万 or 亿
+/// (not 萬, 億 or 兆, which the general reader reads).
+fn plain_big_power(c: Option<char>) -> Option<i32> {
+    match c {
+        Some('万') => Some(4),
+        Some('亿') => Some(8),
+        _ => None,
+    }
+}
+
 /// Does no numeral continue with `next` (the character after one that was read)? A Han
 /// character that is no numeral, multiplier or numeral word, or punctuation such as `%`, `，`.
 fn ends_any_numeral(next: Option<char>) -> bool {
@@ -359,11 +365,6 @@ fn plain_chinese_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
         '千' => Some(1000),
         _ => None,
     };
-    let big = |c: Option<char>| match c {
-        Some('万') => Some(10_000),
-        Some('亿') => Some(100_000_000),
-        _ => None,
-    };
     let (mut value, multiplier) = match (c, small(c)) {
         (_, Some(s)) => (s, true),
         ('零', _) => (0, false),
@@ -385,8 +386,8 @@ fn plain_chinese_at(text: &str, i: usize, c: char) -> Option<NumeralMatch> {
         end += '十'.len_utf8();
         next = text[end..].chars().next();
     }
-    if let Some(b) = big(next) {
-        value *= b;
+    if let Some(p) = plain_big_power(next) {
+        value *= 10i64.pow(p.unsigned_abs());
         end += '万'.len_utf8();
         next = text[end..].chars().next();
     }

@@ -56,10 +56,7 @@ impl<'a> Joined<'a> {
     /// Joins the mid-sentence breaks of `input`. Linear in its length.
     pub fn new(input: &'a str) -> Joined<'a> {
         if !has_line_break(input.as_bytes()) {
-            return Joined {
-                text: Cow::Borrowed(input),
-                removed: Vec::new(),
-            };
+            return Joined::unchanged(input);
         }
         let mut text = String::with_capacity(input.len());
         let mut removed = Vec::new();
@@ -108,10 +105,7 @@ impl<'a> Joined<'a> {
             i = b.max(i + 1);
         }
         if removed.is_empty() {
-            return Joined {
-                text: Cow::Borrowed(input),
-                removed,
-            };
+            return Joined::unchanged(input);
         }
         text.push_str(&input[last..]);
         Joined {
