@@ -15,7 +15,7 @@
 //!
 //! Not structures: `一群一策` (a formula), `七大产业集群` alone (no chains).
 
-use super::{Claims, Doc, Found, digit_class, has_any, number_run_before};
+use super::{Claims, Doc, digit_class, has_any, number_run_before};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 use std::borrow::Cow;
@@ -252,7 +252,7 @@ fn count(s: &str) -> Option<u32> {
 /// Finds the cluster_chain structures of `doc`, with the members the document names.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     // Every form names a chain.
     if !has_any(doc, &['链']) {
@@ -285,19 +285,15 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
             Some((k, items)) if *k == want && items.len() == want as usize => super::as_members(items),
             _ => Vec::new(),
         };
-        Found {
+        Fact::ClusterChain(ClusterChain {
+            text: Cow::Borrowed(""),
             start,
             end,
-            fact: Fact::ClusterChain(ClusterChain {
-                text: Cow::Borrowed(""),
-                start,
-                end,
-                clusters: n,
-                chains: m,
-                cluster_members: pick(&clusters, n),
-                chain_members: pick(&chains, m),
-            }),
-        }
+            clusters: n,
+            chains: m,
+            cluster_members: pick(&clusters, n),
+            chain_members: pick(&chains, m),
+        })
     }));
 }
 
@@ -322,10 +318,11 @@ fn enumeration<'t>(
         let sentence_end = super::stretch_end(doc, after, &['。', '；', '\n']);
         let body = text[after..sentence_end].trim_start_matches(['：', ':', '，']);
         let body_start = sentence_end - body.len();
-        let body_chan = chan
-            .iter()
-            .filter(|&&p| p >= body_start && p < sentence_end)
-            .map(|&p| p - body_start);
+        // The 产 of the body alone: a slice found by binary search, so that a document
+        // with many introducing phrases is not walked once per phrase.
+        let from = chan.partition_point(|&p| p < body_start);
+        let to = chan.partition_point(|&p| p < sentence_end);
+        let body_chan = chan[from..to].iter().map(|&p| p - body_start);
         // Groups with their own counts, else one colon list.
         let grouped = groups(body, body_chan, name);
         if grouped.len() == n as usize {
