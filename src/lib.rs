@@ -47,15 +47,22 @@
 //! boundaries: `&input[start..end] == text`.
 
 mod bytes;
+mod error;
 mod extract;
 pub mod fact;
+pub mod input;
 pub mod numeral;
 mod segment;
 #[cfg(test)]
 mod testing;
 mod text;
 
+pub use error::Error;
 pub use fact::{Bound, Change, ClusterChain, Date, Enterprise, Fact, Formula, Kind, Number, Percentage, Ranking};
+
+/// The document years an [`Extractor`] takes: years of four digits. A relative date
+/// (`前年`, `明年`) is read at most two years away from one.
+pub const DOCUMENT_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
 /// Extraction options, built once and reused across threads.
 ///
@@ -91,9 +98,31 @@ impl Extractor {
     /// written. Without it the year is inferred from the text (see [`Fact::Date`] and the
     /// date rules: the latest year written out, plus one when the text says `去年` but not
     /// `今年`).
+    ///
+    /// A year outside [`DOCUMENT_YEARS`] is clamped into it;
+    /// [`try_with_document_year`](Self::try_with_document_year) refuses it instead.
     pub fn with_document_year(mut self, year: i32) -> Self {
-        self.document_year = Some(year);
+        self.document_year = Some(year.clamp(*DOCUMENT_YEARS.start(), *DOCUMENT_YEARS.end()));
         self
+    }
+
+    /// [`with_document_year`](Self::with_document_year), or [`Error::YearOutOfRange`] for
+    /// a year outside [`DOCUMENT_YEARS`].
+    ///
+    /// ```
+    /// use zhfacts::{Error, Extractor};
+    /// assert!(Extractor::new().try_with_document_year(2023).is_ok());
+    /// assert_eq!(
+    ///     Extractor::new().try_with_document_year(i32::MIN).unwrap_err(),
+    ///     Error::YearOutOfRange { year: i32::MIN }
+    /// );
+    /// ```
+    pub fn try_with_document_year(self, year: i32) -> Result<Self, Error> {
+        if DOCUMENT_YEARS.contains(&year) {
+            Ok(self.with_document_year(year))
+        } else {
+            Err(Error::YearOutOfRange { year })
+        }
     }
 
     /// Only the given kinds are returned.
