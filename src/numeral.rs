@@ -1192,40 +1192,20 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
             return Ok(None);
         }
     }
+    let exponent = exponent_at(cur);
     if overflow {
+        // The exponent, read or not, belongs to the numeral that is too large.
+        if let Some(x) = exponent {
+            cur.i = x.end;
+        }
         return Err(());
     }
     let mut dec = Dec { m, e };
-    // Exponent: e5, E-1, e＋14, and ^5 as a power.
-    if let Some('e' | 'E') = cur.peek() {
-        let mut k = cur.i + 1;
-        let mut neg = false;
-        if let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '＋' | '-' | '－')) {
-            neg = matches!(sg, '-' | '－');
-            k += sg.len_utf8();
-        }
-        if let Some((x, k2)) = plain_int(cur, k).filter(|(x, _)| *x <= 300)
-            && !cur.peek_at(k2).is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            dec = dec.shift(if neg { -(x as i32) } else { x as i32 });
-            cur.i = k2;
-        }
-    } else if cur.peek() == Some('^') {
-        let mut k = cur.i + 1;
-        let mut neg = false;
-        while let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '-')) {
-            neg ^= sg == '-';
-            k += 1;
-        }
-        if let Some((x, k2)) = plain_int(cur, k).filter(|(x, _)| *x <= 64) {
-            let base = dec.to_f64().ok_or(())?;
-            let p = base.powi(if neg { -(x as i32) } else { x as i32 });
-            if !p.is_finite() {
-                return Err(());
-            }
-            dec = f64_to_dec(p).ok_or(())?;
-            cur.i = k2;
-        }
+    if let Some(x) = exponent {
+        // An exponent is part of the numeral even when it is too large to apply: `1e-400`
+        // and `10^100` are unreadable, not `1` and `100`.
+        cur.i = x.end;
+        dec = x.apply(dec).ok_or(())?;
     }
     // k / K / M suffix (`40k`, `-2.5 M`), not the start of a word.
     let j = cur.skip_spaces_from(cur.i);
@@ -1240,6 +1220,84 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
         return Ok(None);
     }
     Ok(Some((dec, decimal)))
+}
+
+/// An exponent after an Arabic numeral: `e5`, `E-1`, `e＋14`, or `^5` (a power).
+#[derive(Debug, Clone, Copy)]
+struct Exponent {
+    /// `^`: a power of the numeral; else a power of ten.
+    power: bool,
+    negative: bool,
+    /// `None` when the digits do not fit a `u64`.
+    value: Option<u64>,
+    /// The byte after the exponent's digits.
+    end: usize,
+}
+
+impl Exponent {
+    /// The largest power of ten and the largest power that are applied.
+    const MAX_TEN: u64 = 300;
+    const MAX_POWER: u64 = 64;
+
+    /// `dec` raised by the exponent, exactly where it can be; `None` when the result is no
+    /// finite exact value.
+    fn apply(self, dec: Dec) -> Option<Dec> {
+        let x = self.value?;
+        if !self.power {
+            let x = i32::try_from(x).ok().filter(|x| *x as u64 <= Self::MAX_TEN)?;
+            return Some(dec.shift(if self.negative { -x } else { x }));
+        }
+        if x > Self::MAX_POWER {
+            return None;
+        }
+        if !self.negative {
+            // An integer power of a decimal is exact: (m·10^e)^x = m^x · 10^(e·x).
+            let m = dec.m.checked_pow(x as u32)?;
+            return Some(Dec {
+                m,
+                e: dec.e.checked_mul(x as i32)?,
+            });
+        }
+        let p = dec.to_f64()?.powi(-(x as i32));
+        if !p.is_finite() {
+            return None;
+        }
+        f64_to_dec(p)
+    }
+}
+
+/// The exponent at the cursor, if one is written there (not consumed):
+/// `[eE][+-＋－]?digits` not followed by an ASCII letter, or `^[+-]*digits`.
+fn exponent_at(cur: &Cursor) -> Option<Exponent> {
+    let power = match cur.peek()? {
+        'e' | 'E' => false,
+        '^' => true,
+        _ => return None,
+    };
+    let mut k = cur.i + 1;
+    let mut negative = false;
+    if power {
+        while let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '-')) {
+            negative ^= sg == '-';
+            k += 1;
+        }
+    } else if let Some(sg) = cur.peek_at(k).filter(|c| matches!(c, '+' | '＋' | '-' | '－')) {
+        negative = matches!(sg, '-' | '－');
+        k += sg.len_utf8();
+    }
+    let mut end = k;
+    while let Some(d) = cur.peek_at(end).filter(|c| arabic_digit(*c).is_some()) {
+        end += d.len_utf8();
+    }
+    if end == k || (!power && cur.peek_at(end).is_some_and(|c| c.is_ascii_alphabetic())) {
+        return None;
+    }
+    Some(Exponent {
+        power,
+        negative,
+        value: plain_int(cur, k).map(|(v, _)| v),
+        end,
+    })
 }
 
 fn f64_to_dec(v: f64) -> Option<Dec> {
@@ -1666,6 +1724,35 @@ impl Eval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An exponent is part of its numeral: applied exactly where it can be, and where it
+    /// cannot, the whole numeral is unreadable — neither its head nor its exponent is
+    /// read as a numeral of its own.
+    #[test]
+    fn exponents_belong_to_their_numeral() {
+        let cases: &[(&str, &[(&str, f64)])] = &[
+            ("2.5E+12吨，增长3%", &[("2.5E+12", 2.5e12), ("3", 3.0)]),
+            ("2^5个", &[("2^5", 32.0)]),
+            ("10^22元", &[("10^22", 1e22)]),
+            ("10^23元", &[("10^23", 1e23)]),
+            ("1.5^2", &[("1.5^2", 2.25)]),
+            ("2^-1", &[("2^-1", 0.5)]),
+            // Unreadable as a whole: no fact rather than a wrong one.
+            ("投资10^100元", &[]),
+            ("1e-400元", &[]),
+            ("营收1e400亿元", &[]),
+            ("2^99999999999999999999999元", &[]),
+            ("9999999999999999999999999999999999999999e5元", &[]),
+            // No exponent: the numerals stand.
+            ("3e", &[("3", 3.0)]),
+            ("12eV的能量", &[("12", 12.0)]),
+            ("5^", &[("5", 5.0)]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<(&str, f64)> = scan(text).iter().map(|m| (&text[m.start..m.end], m.value)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     /// The short forms of report prose that the plain readers take (the general reader
     /// agrees: see the next test), and forms they leave to it.
