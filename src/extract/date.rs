@@ -20,7 +20,7 @@
 //! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
 
 use super::date_pattern::{self, DateMatch, Groups};
-use super::{Claims, Doc, Found, char_before, has_any, positions};
+use super::{Claims, Doc, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
 use std::borrow::Cow;
@@ -100,7 +100,7 @@ fn year(s: &str) -> Option<i32> {
 /// Finds the dates of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
@@ -230,17 +230,13 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
     super::keep_outermost(out, from);
 }
 
-fn found(start: usize, end: usize, iso: Option<String>) -> Found<'static> {
-    Found {
+fn found(start: usize, end: usize, iso: Option<String>) -> Fact<'static> {
+    Fact::Date(Date {
+        text: Cow::Borrowed(""),
         start,
         end,
-        fact: Fact::Date(Date {
-            text: Cow::Borrowed(""),
-            start,
-            end,
-            iso,
-        }),
-    }
+        iso,
+    })
 }
 
 /// Numbers written in decimal, each zero-padded to its width and followed by its

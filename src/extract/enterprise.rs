@@ -15,7 +15,7 @@
 //! Government bodies, schools, hospitals, media and programmes end in none of these forms
 //! and are never names: `工信部`, `省生产力促进中心`, `央视`.
 
-use super::{Claims, Doc, Found, char_at};
+use super::{Claims, Doc, char_at};
 use crate::fact::{Enterprise, Fact};
 use crate::segment;
 use std::borrow::Cow;
@@ -55,7 +55,7 @@ const MAX_NAME_BYTES: usize = 90;
 /// Finds the enterprises of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     if !super::has_any(doc, &['公', '合']) {
         return;
@@ -78,16 +78,12 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
         if let Some(start) = left_edge(text, form_start, last_end) {
             let end = right_edge(text, form_start, end);
             let name = Cow::Borrowed(&text[start..end]);
-            out.push(Found {
+            out.push(Fact::Enterprise(Enterprise {
+                text: Cow::Borrowed(""),
                 start,
                 end,
-                fact: Fact::Enterprise(Enterprise {
-                    text: Cow::Borrowed(""),
-                    start,
-                    end,
-                    name,
-                }),
-            });
+                name,
+            }));
             last_end = end;
             from = end;
         }

@@ -16,7 +16,7 @@
 //! clusters of a structure), `二十大` and other party congresses, `三年行动` (a duration),
 //! counts of things (`6个老旧小区`).
 
-use super::{Claims, Doc, Found, ceil_forward, floor_back, has_any, positions};
+use super::{Claims, Doc, ceil_forward, floor_back, has_any, positions};
 use crate::fact::{Fact, Formula};
 use crate::numeral;
 use crate::segment;
@@ -154,7 +154,7 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 /// Finds the formulas of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     // Quoted formulas need “, unquoted ones 大.
     if !has_any(doc, &['“', '大']) {
@@ -173,7 +173,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
 }
 
 /// [`extract`] with the text's quoted texts of 2 to 40 characters.
-fn formulas_with<'d>(doc: &Doc<'d, '_>, quotes: &[(usize, usize, usize)], out: &mut Vec<Found<'d>>) {
+fn formulas_with<'d>(doc: &Doc<'d, '_>, quotes: &[(usize, usize, usize)], out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let from = out.len();
     for &(s, e, _) in quotes
@@ -193,12 +193,12 @@ fn formulas_with<'d>(doc: &Doc<'d, '_>, quotes: &[(usize, usize, usize)], out: &
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
     // A count inside either (or right after a closing quote) starts no formula.
     let quoted_end = out.len();
-    let covers = |f: &Found, start: usize| f.start <= start && start < f.end + "”".len();
+    let covers = |f: &Fact, start: usize| f.start() <= start && start < f.end() + "”".len();
     for at in positions(doc, '大') {
         let Some((start, count, tail)) = big_at(text, at) else {
             continue;
         };
-        let before = from + out[from..quoted_end].partition_point(|f| f.start <= start);
+        let before = from + out[from..quoted_end].partition_point(|f| f.start() <= start);
         let in_quoted = before > from && covers(&out[before - 1], start);
         let in_unquoted = out.len() > quoted_end && out.last().is_some_and(|f| covers(f, start));
         if in_quoted || in_unquoted {
@@ -230,21 +230,17 @@ fn formulas_with<'d>(doc: &Doc<'d, '_>, quotes: &[(usize, usize, usize)], out: &
         let e = at + "大".len() + noun.len();
         out.push(formula(s, e, &[(n as u32, noun)], Vec::new()));
     }
-    out[from..].sort_by_key(|f| f.start);
+    out[from..].sort_by_key(|f| f.start());
 }
 
-fn formula<'d>(start: usize, end: usize, parts: &[(u32, &'d str)], members: Vec<Cow<'d, str>>) -> Found<'d> {
-    Found {
+fn formula<'d>(start: usize, end: usize, parts: &[(u32, &'d str)], members: Vec<Cow<'d, str>>) -> Fact<'d> {
+    Fact::Formula(Formula {
+        text: Cow::Borrowed(""),
         start,
         end,
-        fact: Fact::Formula(Formula {
-            text: Cow::Borrowed(""),
-            start,
-            end,
-            parts: parts.iter().map(|&(n, w)| (n, Cow::Borrowed(w))).collect(),
-            members,
-        }),
-    }
+        parts: parts.iter().map(|&(n, w)| (n, Cow::Borrowed(w))).collect(),
+        members,
+    })
 }
 
 /// The items the text enumerates for the formula quoted at `open..close`; `quotes` are the

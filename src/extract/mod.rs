@@ -184,14 +184,6 @@ use crate::fact::{Bound, Fact, Kind};
 use crate::text::Joined;
 use std::borrow::Cow;
 
-/// A fact with its span in the joined text; its strings borrow from the joined text
-/// (or are static).
-pub(crate) struct Found<'d> {
-    pub start: usize,
-    pub end: usize,
-    pub fact: Fact<'d>,
-}
-
 /// Byte ranges of the joined text that an earlier extractor has taken.
 ///
 /// Kept as sorted, merged intervals: memory grows with the facts, not with the text.
@@ -290,18 +282,18 @@ impl<'a, 'p> Doc<'a, 'p> {
 
 /// An extractor: appends what it finds in the document to the facts found so far, and
 /// touches no fact it did not append.
-type ExtractFn = for<'d, 'p> fn(&Doc<'d, 'p>, &Claims, &mut Vec<Found<'d>>);
+type ExtractFn = for<'d, 'p> fn(&Doc<'d, 'p>, &Claims, &mut Vec<Fact<'d>>);
 
 /// Orders the facts of `facts[from..]` by start, longer first, and drops each that
 /// overlaps one kept before it: nested matches (全市第一 inside 全市第一方阵) keep the
 /// outer one.
-pub(crate) fn keep_outermost(facts: &mut Vec<Found<'_>>, from: usize) {
-    facts[from..].sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+pub(crate) fn keep_outermost(facts: &mut Vec<Fact<'_>>, from: usize) {
+    facts[from..].sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
     let mut kept_end = 0;
     retain_from(facts, from, |f| {
-        let keep = f.start >= kept_end;
+        let keep = f.start() >= kept_end;
         if keep {
-            kept_end = f.end;
+            kept_end = f.end();
         }
         keep
     });
@@ -309,7 +301,7 @@ pub(crate) fn keep_outermost(facts: &mut Vec<Found<'_>>, from: usize) {
 
 /// Keeps the facts of `facts[from..]` that `keep` accepts, in order (those before `from`
 /// are another extractor's).
-pub(crate) fn retain_from<'d>(facts: &mut Vec<Found<'d>>, from: usize, mut keep: impl FnMut(&Found<'d>) -> bool) {
+pub(crate) fn retain_from<'d>(facts: &mut Vec<Fact<'d>>, from: usize, mut keep: impl FnMut(&Fact<'d>) -> bool) {
     let mut kept = from;
     for i in from..facts.len() {
         if keep(&facts[i]) {
@@ -403,11 +395,11 @@ fn run_on<'i, 'd>(
 ) -> Vec<Fact<'i>> {
     let Buffers {
         pass,
-        found: kept_found,
         claimed,
         numerals: kept_numerals,
     } = buffers;
-    let mut found: Vec<Found<'d>> = std::mem::take(kept_found);
+    // The facts found become the output, in place: a fact usually starts with a numeral.
+    let mut found: Vec<Fact<'d>> = Vec::with_capacity(pass.numeral_starts.len());
     let mut claims = Claims {
         spans: std::mem::take(claimed),
     };
@@ -424,7 +416,7 @@ fn run_on<'i, 'd>(
         extractor(&doc, &claims, &mut found);
         if *claims_spans && found.len() > from {
             for f in &found[from..] {
-                claims.claim(f.start, f.end);
+                claims.claim(f.start(), f.end());
             }
             claims.settle();
         }
@@ -439,19 +431,21 @@ fn run_on<'i, 'd>(
         ..
     } = doc;
     let numerals = numerals.into_inner().unwrap_or_else(|| numeral_buffer.take());
-    let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
-    facts.extend(found.drain(..).map(|f| {
-        let (s, e) = joined.original(f.start, f.end);
-        let mut fact = to_input(f.fact);
-        fact.set_span(input, s, e);
-        fact
-    }));
-    // Kept for the thread's next text (see [`keep_in`]).
-    keep_in(kept_found, recycled(found));
+    // Kept for the thread's next text (see [`keep_in`]); huge ones are freed before the
+    // facts are mapped, so that the facts are the most memory a large text holds.
     keep_in(claimed, claims.spans);
     keep_in(kept_numerals, numerals);
     pass.free_if_huge();
-    facts.sort_by_key(|f| (f.start(), std::cmp::Reverse(f.end())));
+    let mut facts = to_input_facts(found, input, joined, to_input);
+    // The order of the extractors breaks ties, as a stable sort would keep it; an unstable
+    // sort needs no second buffer of the facts' size.
+    if !facts.is_sorted_by_key(order_key) {
+        facts.sort_unstable_by_key(order_key);
+    }
+    // A vector that grew by doubling may hold twice its facts: give back what is unused.
+    if facts.capacity() > facts.len().saturating_mul(5) / 4 + 16 {
+        facts.shrink_to_fit();
+    }
     facts
 }
 
@@ -533,9 +527,6 @@ static INTERESTING: [u64; 1024] = {
 struct Buffers {
     /// What the pass over the text finds; the document borrows it.
     pass: Pass,
-    /// The facts found, before they are mapped to the input (kept empty, with no text to
-    /// borrow from: see [`recycled`]).
-    found: Vec<Found<'static>>,
     /// The claimed spans.
     claimed: Vec<(usize, usize)>,
     /// The numerals of the text.
@@ -563,12 +554,32 @@ pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
     })
 }
 
-/// `v`'s allocation, emptied, for facts of another text: a vector of facts borrowing from
-/// one text cannot be kept for the next as it is, but an empty one can.
-fn recycled(mut v: Vec<Found<'_>>) -> Vec<Found<'static>> {
-    v.clear();
-    // The two types have one layout, so the collection happens in place: no allocation.
-    v.into_iter().map(|_| unreachable!("the vector is empty")).collect()
+/// The facts of the joined text as facts of `input`, in `found`'s own allocation (the
+/// two vectors have one layout, so the collection happens in place): spans mapped back
+/// through `joined`, strings made the input's by `to_input`.
+fn to_input_facts<'i, 'd>(
+    found: Vec<Fact<'d>>,
+    input: &'i str,
+    joined: &Joined<'_>,
+    to_input: impl Fn(Fact<'d>) -> Fact<'i>,
+) -> Vec<Fact<'i>> {
+    found
+        .into_iter()
+        .map(|f| {
+            let (s, e) = joined.original(f.start(), f.end());
+            let mut fact = to_input(f);
+            fact.set_span(input, s, e);
+            fact
+        })
+        .collect()
+}
+
+/// The order of the output: by start, the longer first, then in the order the extractors
+/// run.
+fn order_key(f: &Fact<'_>) -> (usize, std::cmp::Reverse<usize>, usize) {
+    let kind = f.kind();
+    let rank = EXTRACTORS.iter().position(|(k, ..)| *k == kind).unwrap_or(usize::MAX);
+    (f.start(), std::cmp::Reverse(f.end()), rank)
 }
 
 /// A vector that a rule keeps per thread from one text to the next (see [`take_kept`]).
@@ -1140,23 +1151,19 @@ mod tests {
     }
 
     #[test]
-    fn a_recycled_vector_keeps_its_allocation() {
+    fn facts_are_mapped_to_the_input_in_place() {
         let text = String::from("2022年");
-        let mut v: Vec<Found> = Vec::with_capacity(16);
-        v.push(Found {
+        let mut v: Vec<Fact> = Vec::with_capacity(16);
+        v.push(Fact::Date(crate::fact::Date {
+            text: Cow::Borrowed(""),
             start: 0,
             end: text.len(),
-            fact: Fact::Date(crate::fact::Date {
-                text: Cow::Borrowed(&text),
-                start: 0,
-                end: text.len(),
-                iso: None,
-            }),
-        });
+            iso: None,
+        }));
         let ptr = v.as_ptr() as usize;
-        let kept = recycled(v);
-        assert!(kept.is_empty());
-        assert_eq!((kept.as_ptr() as usize, kept.capacity()), (ptr, 16));
+        let facts = to_input_facts(v, &text, &Joined::unchanged(&text), |f| f);
+        assert_eq!((facts.as_ptr() as usize, facts.capacity()), (ptr, 16));
+        assert_eq!(facts[0].text(), "2022年");
     }
 
     /// Facts borrow their strings from the input when no line break was joined, and own
@@ -1224,19 +1231,17 @@ mod tests {
 
     #[test]
     fn retain_from_keeps_the_facts_before_untouched() {
-        let fact = |start: usize| Found {
-            start,
-            end: start + 1,
-            fact: Fact::Date(crate::fact::Date {
+        let fact = |start: usize| {
+            Fact::Date(crate::fact::Date {
                 text: Cow::Borrowed(""),
                 start,
                 end: start + 1,
                 iso: None,
-            }),
+            })
         };
-        let mut facts: Vec<Found> = (0..8).map(fact).collect();
-        retain_from(&mut facts, 3, |f| f.start % 2 == 0);
-        let starts: Vec<usize> = facts.iter().map(|f| f.start).collect();
+        let mut facts: Vec<Fact> = (0..8).map(fact).collect();
+        retain_from(&mut facts, 3, |f| f.start() % 2 == 0);
+        let starts: Vec<usize> = facts.iter().map(|f| f.start()).collect();
         assert_eq!(starts, [0, 1, 2, 4, 6]);
     }
 

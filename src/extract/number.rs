@@ -14,7 +14,7 @@
 //! (`千家万户`, `百姓`), numerals in words (`十分满意`, `零的突破`, `统一`, `5G`), and
 //! Chinese numerals before 度 or 方 (`三度登上`, `四方`), which there are adverbs or nouns.
 
-use super::{Claims, Doc, Found, bound_after, bound_before, char_at, char_before, skip_spaces};
+use super::{Claims, Doc, bound_after, bound_before, char_at, char_before, skip_spaces};
 use crate::fact::{Bound, Fact, Number};
 use crate::numeral::{self, NumeralMatch, Script};
 use std::borrow::Cow;
@@ -168,7 +168,7 @@ fn unit_word_continues(unit: &str, next: Option<char>) -> bool {
 /// Finds the numbers of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let numerals = doc.numerals();
     for m in numerals {
@@ -178,7 +178,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Foun
         // (`3打对折`: 对折 is a percentage).
         if !claims.overlaps(m.start, m.end)
             && let Some(f) = number_at(text, m)
-            && !claims.overlaps(f.start, f.end)
+            && !claims.overlaps(f.start(), f.end())
         {
             out.push(f);
         }
@@ -186,7 +186,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Foun
 }
 
 /// The number that numeral `m` of `text` states, if it is one.
-pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Found<'d>> {
+pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>> {
     if m.denominator.is_some() || m.digit_sequence || !m.value.is_finite() {
         return None;
     }
@@ -270,20 +270,16 @@ pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Found<'d>
         bound = b;
         end = e;
     }
-    Some(Found {
+    Some(Fact::Number(Number {
+        text: Cow::Borrowed(""),
         start,
         end,
-        fact: Fact::Number(Number {
-            text: Cow::Borrowed(""),
-            start,
-            end,
-            value,
-            unit: unit.map(Cow::Borrowed),
-            bound,
-            subject: None,
-            change: None,
-        }),
-    })
+        value,
+        unit: unit.map(Cow::Borrowed),
+        bound,
+        subject: None,
+        change: None,
+    }))
 }
 
 fn is_cn_numeral_char(c: char) -> bool {

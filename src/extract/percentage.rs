@@ -14,7 +14,7 @@
 //! words (`一成不变`, `折合`, `成本`).
 
 use super::Claims;
-use super::{Doc, Found, bound_after, bound_before, char_at, char_before, has_any, skip_spaces};
+use super::{Doc, bound_after, bound_before, char_at, char_before, has_any, skip_spaces};
 use crate::fact::{Bound, Fact, Percentage};
 use crate::numeral::{NumeralMatch, Script};
 use std::borrow::Cow;
@@ -33,7 +33,7 @@ const ZHE_WORDS: &[char] = &[
 /// Finds the percentages of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has one of these characters; most sentences have none.
@@ -59,24 +59,20 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
             from = s;
         }
     }
-    out[from..].sort_by_key(|f| f.start);
+    out[from..].sort_by_key(|f| f.start());
 }
 
-fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Found<'static> {
-    Found {
+fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Fact<'static> {
+    Fact::Percentage(Percentage {
+        text: Cow::Borrowed(""),
         start,
         end,
-        fact: Fact::Percentage(Percentage {
-            text: Cow::Borrowed(""),
-            start,
-            end,
-            value,
-            point,
-            bound,
-            subject: None,
-            change: None,
-        }),
-    }
+        value,
+        point,
+        bound,
+        subject: None,
+        change: None,
+    })
 }
 
 /// Skips spaces and then `word`, one character at a time with spaces between
@@ -117,7 +113,7 @@ fn per_cent(m: &NumeralMatch) -> Option<f64> {
 }
 
 /// The percentage that numeral `m` of `text` states, if it is one.
-pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Found<'static>> {
+pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Fact<'static>> {
     if !m.value.is_finite() {
         return None;
     }

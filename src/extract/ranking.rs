@@ -13,7 +13,7 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::{Claims, Doc, Found, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
+use super::{Claims, Doc, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -331,27 +331,23 @@ fn ranking<'d>(
     rank: Option<u32>,
     tier: Option<u32>,
     shift: Option<i32>,
-) -> Found<'d> {
-    Found {
+) -> Fact<'d> {
+    Fact::Ranking(Ranking {
+        text: Cow::Borrowed(""),
         start,
         end,
-        fact: Fact::Ranking(Ranking {
-            text: Cow::Borrowed(""),
-            start,
-            end,
-            scope: ctx.scope.map(Cow::Borrowed),
-            rank,
-            tier,
-            shift,
-            list: ctx.list.map(Cow::Borrowed),
-        }),
-    }
+        scope: ctx.scope.map(Cow::Borrowed),
+        rank,
+        tier,
+        shift,
+        list: ctx.list.map(Cow::Borrowed),
+    })
 }
 
 /// Finds the rankings of `doc`.
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
-pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Found<'d>>) {
+pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let from = out.len();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
@@ -382,8 +378,8 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
         } else {
             // `分别位列第6位、第8位和第15位`: a place right after another place, joined by
             // 、 or 和, is placed the same way.
-            let follows_place = out[from..].last().is_some_and(|prev: &Found| {
-                matches!(&text[prev.end.min(s)..s], "、" | "和" | "，" | "及") && suffix.is_some()
+            let follows_place = out[from..].last().is_some_and(|prev: &Fact| {
+                matches!(&text[prev.end().min(s)..s], "、" | "和" | "，" | "及") && suffix.is_some()
             });
             match placed(text, s) {
                 Some(c) => c,
@@ -444,16 +440,16 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fou
 }
 
 /// `“百强”第14位、全省第8位`: a scoped place right after a listed one keeps the list.
-fn share_lists(text: &str, found: &mut [Found<'_>]) {
+fn share_lists(text: &str, found: &mut [Fact<'_>]) {
     for i in 1..found.len() {
         let (a, b) = found.split_at_mut(i);
         let prev = &a[i - 1];
         let cur = &mut b[0];
-        let between = &text[prev.end..cur.start];
+        let between = &text[prev.end()..cur.start()];
         if !matches!(between, "、" | "，" | "," | "；") {
             continue;
         }
-        if let (Fact::Ranking(p), Fact::Ranking(c)) = (&prev.fact, &mut cur.fact)
+        if let (Fact::Ranking(p), Fact::Ranking(c)) = (prev, &mut *cur)
             && c.list.is_none()
             && c.scope.is_some()
             && p.list.is_some()

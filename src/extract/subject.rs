@@ -22,7 +22,7 @@
 //! 增长 提高 增加 新增 上升 增幅 提升 上涨 / 下降 减少 降低 回落 下滑 (增加值, value added,
 //! is no change).
 
-use super::{ClauseMark, Doc, Found};
+use super::{ClauseMark, Doc};
 use crate::fact::{Change, Fact};
 use crate::segment::{self, Word};
 use std::borrow::Cow;
@@ -532,12 +532,9 @@ thread_local! {
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
-pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Found<'d>]) {
+pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Fact<'d>]) {
     // A text with no value (a heading, a sentence of prose) takes no vectors.
-    if !found
-        .iter()
-        .any(|f| matches!(f.fact, Fact::Number(_) | Fact::Percentage(_)))
-    {
+    if !found.iter().any(|f| matches!(f, Fact::Number(_) | Fact::Percentage(_))) {
         return;
     }
     let (mut idx, mut history) = (super::take_kept(&VALUES), super::take_kept(&HISTORY));
@@ -549,13 +546,19 @@ pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Found<'d>]) {
 /// [`annotate`] with the vectors given (empty).
 fn annotate_with<'d>(
     doc: &Doc<'d, '_>,
-    found: &mut [Found<'d>],
+    found: &mut [Fact<'d>],
     idx: &mut Vec<usize>,
     history: &mut Vec<(usize, Option<(usize, usize)>)>,
 ) {
     let (text, marks) = (doc.text, doc.clause_marks);
-    idx.extend((0..found.len()).filter(|&i| matches!(found[i].fact, Fact::Number(_) | Fact::Percentage(_))));
-    idx.sort_by_key(|&i| found[i].start);
+    let is_value = |f: &Fact| matches!(f, Fact::Number(_) | Fact::Percentage(_));
+    // Sized once: on a text dense with values these are as long as the facts.
+    let values = found.iter().filter(|f| is_value(f)).count();
+    idx.reserve_exact(values);
+    history.reserve_exact(values);
+    idx.extend((0..found.len()).filter(|&i| is_value(&found[i])));
+    // Stable, and without a scratch buffer: indices are unique, so ties cannot occur.
+    idx.sort_unstable_by_key(|&i| (found[i].start(), i));
     let idx = &idx[..];
     let mut prev: Option<(usize, usize, Option<Subject>)> = None; // (sentence start, end, subject)
     // The values of a list joined by 、 / 和 are consecutive: the run is `idx[run_from..]`
@@ -568,7 +571,7 @@ fn annotate_with<'d>(
     let mut sentence = 0usize;
     let mut scanned = 0usize;
     for (k, &i) in idx.iter().enumerate() {
-        let (start, end) = (found[i].start, found[i].end);
+        let (start, end) = (found[i].start(), found[i].end());
         if start > scanned {
             let from = scanned;
             if let Some(p) = after_last_mark(marks, from, start, true, &mut hints[0]) {
@@ -581,7 +584,7 @@ fn annotate_with<'d>(
         let change = change_before(doc, clause_start, start, &mut hints[2]);
         let same_sentence = prev.as_ref().filter(|p| p.0 == sentence);
         let joined = same_sentence.is_some_and(|p| text.get(p.1..start).is_some_and(joins_values));
-        let is_classifier = match &found[i].fact {
+        let is_classifier = match &found[i] {
             Fact::Number(n) => n.unit.as_deref().is_some_and(|u| CLASSIFIERS.contains(&u)),
             _ => false,
         };
@@ -608,7 +611,7 @@ fn annotate_with<'d>(
         } else {
             change
         };
-        if let Some((s, c)) = subject_and_change(&mut found[i].fact) {
+        if let Some((s, c)) = subject_and_change(&mut found[i]) {
             *s = subject.map(Cow::Borrowed);
             *c = change;
         }
@@ -630,7 +633,7 @@ fn annotate_with<'d>(
 fn split_respectively<'d>(
     text: &'d str,
     marks: &[ClauseMark],
-    found: &mut [Found<'d>],
+    found: &mut [Fact<'d>],
     run: &[usize],
     history: &[(usize, Option<(usize, usize)>)],
     run_from: usize,
@@ -639,7 +642,7 @@ fn split_respectively<'d>(
         return;
     }
     let (before, sentence) = (&history[..run_from], history.get(run_from).map_or(0, |h| h.0));
-    let first = found[run[0]].start;
+    let first = found[run[0]].start();
     let clause = &text[window_start(text, marks, first, &mut 0)..first];
     // Both ways of handing out subjects need 分别 in the clause.
     let Some(at) = find_respectively(clause) else {
@@ -666,7 +669,7 @@ fn split_respectively<'d>(
         return;
     }
     for (&i, item) in run.iter().zip(items) {
-        if let Some((s, _)) = subject_and_change(&mut found[i].fact) {
+        if let Some((s, _)) = subject_and_change(&mut found[i]) {
             *s = Some(Cow::Borrowed(item));
         }
     }
