@@ -4,70 +4,81 @@
 //! cargo run --release --example facts                      # the seed article, as a table
 //! cargo run --release --example facts -- FILE… [-]          # other files; - is standard input
 //! cargo run --release --example facts -- --jsonl FILE…      # one JSON object per fact
+//! cargo run --release --example facts -- --encoding gbk FILE # a GBK (GB18030) file
 //! ```
 //!
 //! Files are read in parallel, on every core, and printed in the order given. A file that
-//! cannot be read or is not UTF-8 gets an error line on standard error naming it (and the
-//! byte offset of the first bad byte); the others are still processed, and the exit status
-//! is then 1. With `--jsonl` and more than one file, each record carries a `"file"` field.
+//! cannot be read or is not UTF-8 gets an error line on standard error naming it (lossily,
+//! if the name is not UTF-8), the byte offset of the first bad byte and the encoding it
+//! looks like (GB18030, UTF-16: see [`zhfacts::input`]); the others are still processed,
+//! and the exit status is then 1. An output that cannot be written (`> /dev/full`) is an
+//! error too; a closed pipe (`| head -1`) ends the program quietly. With `--jsonl` and
+//! more than one file, each record carries a `"file"` field.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
+use zhfacts::input::Encoding;
 use zhfacts::{Extractor, Fact, Kind};
+
+const USAGE: &str =
+    "usage: facts [--jsonl] [--encoding NAME] [FILE…]   (no FILE: the seed article; - reads standard input)";
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/haimen-2022.txt");
 
-/// Why an input gave no facts.
-fn read_input(path: &str) -> Result<String, String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
+/// The text of an input file (`-`: standard input), or why it has none.
+fn read_input(path: &OsStr, encoding: Encoding) -> Result<String, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("{path}: cannot read standard input: {e}"))?;
-        buf
-    } else {
-        let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
-        if meta.is_dir() {
-            return Err(format!("{path}: is a directory"));
-        }
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!(
-            "{path}: not UTF-8: invalid byte 0x{:02x} at byte offset {at}",
-            e.as_bytes()[at]
-        )
-    })
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("-: cannot read standard input: {e}"))?;
+        return zhfacts::input::decode_as(&bytes, encoding).map_err(|e| format!("-: {e}"));
+    }
+    zhfacts::input::read_file(Path::new(path), encoding).map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
     let mut jsonl = false;
-    let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--jsonl" => jsonl = true,
-            "-h" | "--help" => {
-                eprintln!("usage: facts [--jsonl] [FILE…]   (no FILE: the seed article; - reads standard input)");
+    let mut encoding = Encoding::Utf8;
+    let mut files: Vec<OsString> = Vec::new();
+    // File names as the system gives them: a name that is not UTF-8 is still a file.
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--jsonl") => jsonl = true,
+            Some("--encoding") => {
+                let name = args.next().unwrap_or_default();
+                match name.to_string_lossy().parse() {
+                    Ok(e) => encoding = e,
+                    Err(e) => {
+                        say(&format!("error: {e}"));
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            Some("-h" | "--help") => {
+                say(USAGE);
                 return ExitCode::SUCCESS;
             }
             _ => files.push(arg),
         }
     }
     if files.is_empty() {
-        files.push(SEED.to_string());
+        files.push(SEED.into());
     }
     zhfacts::warm_up();
     let extractor = Extractor::new();
     let many = files.len() > 1;
-    let outputs = render_all(&files, |path, text| {
+    let outputs = render_all(&files, encoding, |path, text| {
         let facts = extractor.extract(text);
         let mut rendered = Vec::new();
         if jsonl {
-            let _ = write_jsonl(&mut rendered, path, &facts, many);
+            write_jsonl(&mut rendered, path, &facts, many).expect("a vector takes every write");
         } else {
-            let _ = print_table(&mut rendered, path, &facts);
+            print_table(&mut rendered, path, &facts).expect("a vector takes every write");
         }
         rendered
     });
@@ -76,25 +87,50 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     for output in outputs {
-        match output {
-            Ok(rendered) => {
-                let _ = out.write_all(&rendered);
-            }
+        let written = match output {
+            Ok(rendered) => out.write_all(&rendered),
             Err(e) => {
-                let _ = out.flush();
-                eprintln!("error: {e}");
+                // The facts before it, then the error, in the order of the inputs.
+                let flushed = out.flush();
+                say(&format!("error: {e}"));
                 failed = true;
+                flushed
             }
+        };
+        if let Err(e) = written.and_then(|()| out.flush()) {
+            return output_failed(&e);
         }
     }
-    let _ = out.flush();
+    if let Err(e) = out.flush() {
+        return output_failed(&e);
+    }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// A line on standard error; an error writing it (a closed standard error) is ignored,
+/// as there is nowhere left to report it.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// The exit for an output that could not be written: quiet and successful when the reader
+/// closed the pipe (`facts … | head -1`), an error otherwise (`> /dev/full`).
+fn output_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    say(&format!("error: cannot write the output: {e}"));
+    ExitCode::FAILURE
 }
 
 /// Reads every file and renders its facts with `render`, on every core; the outputs (or
 /// why a file could not be read) in input order. The facts borrow from the file's text, so
 /// each file is rendered where it was read.
-fn render_all(files: &[String], render: impl Fn(&str, &str) -> Vec<u8> + Sync) -> Vec<Result<Vec<u8>, String>> {
+fn render_all(
+    files: &[OsString],
+    encoding: Encoding,
+    render: impl Fn(&str, &str) -> Vec<u8> + Sync,
+) -> Vec<Result<Vec<u8>, String>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
@@ -109,7 +145,8 @@ fn render_all(files: &[String], render: impl Fn(&str, &str) -> Vec<u8> + Sync) -
                     if i >= files.len() {
                         break;
                     }
-                    let r = read_input(&files[i]).map(|text| render(&files[i], &text));
+                    let name = files[i].to_string_lossy();
+                    let r = read_input(&files[i], encoding).map(|text| render(&name, &text));
                     slots.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(r);
                 }
             });

@@ -4,7 +4,7 @@
 //! `benches/scaling.rs` benchmark measures that time grows linearly).
 
 use proptest::prelude::*;
-use zhfacts::{Fact, extract};
+use zhfacts::{Extractor, Fact, extract};
 
 /// The invariants every result must hold.
 fn check(text: &str) -> Vec<Fact<'_>> {
@@ -225,6 +225,116 @@ fn a_unit_that_reaches_into_a_percentage() {
                 .filter(|p| matches!(p, Fact::Percentage(_)))
                 .any(|p| p.start() < n.end() && n.start() < p.end());
             assert!(!overlaps, "{n:?} overlaps a percentage in {text}");
+        }
+    }
+}
+
+/// The `N群M链` shapes that were quadratic: a structure, then many introducing phrases
+/// whose lists do not match its counts. Each list is read within its own sentence, so the
+/// structure keeps no members and 1 MB takes a fraction of a second (the scaling bench
+/// measures the time: `chain-intros-after-structure`, `cluster-intros-after-structure`).
+#[test]
+fn many_introducing_phrases_after_a_structure() {
+    for unit in ["12条产业链包括高端装备。", "7大产业集群中，新材料。"] {
+        let text = format!("7群12链。{}", unit.repeat((1 << 20) / unit.len()));
+        let facts = check(&text);
+        let structures: Vec<_> = facts
+            .iter()
+            .filter_map(|f| match f {
+                Fact::ClusterChain(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(structures.len(), 1, "{unit}");
+        assert_eq!((structures[0].clusters, structures[0].chains), (7, 12));
+        assert!(structures[0].cluster_members.is_empty() && structures[0].chain_members.is_empty());
+    }
+}
+
+/// Any document year, however odd, gives no panic: out of range it is clamped by
+/// `with_document_year` and refused by `try_with_document_year`, and every relative date
+/// resolves to a four-digit year or a range of them.
+#[test]
+fn any_document_year_is_clamped_or_refused() {
+    let texts = [
+        "全年",
+        "明年",
+        "去年",
+        "前年",
+        "上年末",
+        "上半年",
+        "今年一季度",
+        "当年",
+        "同期",
+    ];
+    for year in [i32::MIN, -1, 0, 1, 999, 1000, 2023, 9999, 10_000, i32::MAX] {
+        let refused = Extractor::new().try_with_document_year(year);
+        assert_eq!(refused.is_err(), !zhfacts::DOCUMENT_YEARS.contains(&year), "{year}");
+        if let Err(e) = refused {
+            assert_eq!(e, zhfacts::Error::YearOutOfRange { year });
+            assert!(e.to_string().contains(&year.to_string()), "{e}");
+        }
+        let extractor = Extractor::new().with_document_year(year);
+        for text in texts {
+            for f in extractor.extract(text) {
+                let Fact::Date(d) = f else { continue };
+                let Some(iso) = d.iso else { continue };
+                for y in iso.split('/').map(|p| &p[..p.find('-').unwrap_or(p.len())]) {
+                    let y: i32 = y.parse().unwrap_or_else(|_| panic!("{year} {text}: {iso}"));
+                    assert!((998..=10_001).contains(&y), "{year} {text}: {iso}");
+                }
+            }
+        }
+    }
+}
+
+/// A numeral that cannot be read exactly gives no fact, and neither does a piece of it:
+/// `投资10^100元` is no `100元`, `1e-400元` no `400元`.
+#[test]
+fn an_unreadable_numeral_gives_no_fact() {
+    for text in [
+        "投资10^100元",
+        "投资1e-400元",
+        "营收1e400亿元",
+        "增长2^9999%",
+        "9999999999999999999999999999999999999999e5元",
+    ] {
+        let facts = check(text);
+        assert!(
+            !facts.iter().any(|f| matches!(f, Fact::Number(_) | Fact::Percentage(_))),
+            "{text}: {facts:?}"
+        );
+    }
+    // Exponents that can be read are read whole.
+    let facts = check("投资2^10元，增长1.5e1%");
+    let values: Vec<(&str, f64)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Number(n) => Some((&*n.text, n.value)),
+            Fact::Percentage(p) => Some((&*p.text, p.value)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(values, [("2^10元", 1024.0), ("1.5e1%", 15.0)]);
+}
+
+proptest! {
+    /// Every value reads back from its JSON to the same `f64`, to the last bit: 15 to 19
+    /// significant digits included, where a fast float parser can be one ULP off.
+    #[test]
+    fn values_round_trip_through_json_exactly(digits in "[1-9][0-9]{14,18}", point in 0usize..19) {
+        let numeral = if point > 0 && point < digits.len() {
+            format!("{}.{}", &digits[..point], &digits[point..])
+        } else {
+            digits.clone()
+        };
+        let text = format!("投资{numeral}元");
+        for f in check(&text) {
+            let json = serde_json::to_string(&f).unwrap();
+            let back: Fact = serde_json::from_str(&json).unwrap();
+            if let (Fact::Number(a), Fact::Number(b)) = (&f, &back) {
+                prop_assert_eq!(a.value.to_bits(), b.value.to_bits(), "{}", json);
+            }
         }
     }
 }
