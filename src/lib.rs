@@ -41,6 +41,11 @@
 //! 5. Subjects and changes are read around each value, segmenting (jieba-rs) only a short
 //!    window.
 //!
+//! # Files
+//!
+//! [`input`] reads report files: UTF-8 as it is, GB18030 and UTF-16 when named, and an
+//! error that names the encoding a file looks like when it is not UTF-8.
+//!
 //! # Offsets
 //!
 //! Every record's `start` and `end` are byte offsets into the input, half-open, on char
