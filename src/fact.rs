@@ -296,6 +296,21 @@ impl<'a> Fact<'a> {
         each_record!(self, r => r.end)
     }
 
+    /// Moves the span `bytes` further: a fact of a piece that starts `bytes` into a larger
+    /// text becomes a fact of that text.
+    ///
+    /// ```
+    /// let mut fact = zhfacts::extract("增长5%").remove(0);
+    /// fact.shift(100);
+    /// assert_eq!((fact.start(), fact.end()), (106, 108));
+    /// ```
+    pub fn shift(&mut self, bytes: usize) {
+        each_record!(self, r => {
+            r.start += bytes;
+            r.end += bytes;
+        })
+    }
+
     /// Sets the span (byte offsets into `input`) and the text it covers.
     pub(crate) fn set_span(&mut self, input: &'a str, start: usize, end: usize) {
         each_record!(self, r => {

@@ -81,7 +81,77 @@ pub const DOCUMENT_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     kinds: [bool; 7],
-    document_year: Option<i32>,
+    dating: Dating,
+}
+
+/// What the date rules are told of the document, beyond its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Dating {
+    /// The year relative dates are read against (else inferred from the text).
+    pub year: Option<i32>,
+    /// Whether the whole document says `今年` (else: whether the text does).
+    pub says_this_year: Option<bool>,
+}
+
+/// What the date rules read of a whole document, gathered piece by piece, so that a
+/// document too large to hold is extracted a piece at a time with the dates of a
+/// whole-document extraction.
+///
+/// ```
+/// use zhfacts::{DocumentYear, Extractor, Fact};
+/// let pieces = ["2022年，全市经济平稳增长。\n\n", "去年全年新增企业500家。"];
+/// let mut whole = DocumentYear::new();
+/// for piece in pieces {
+///     whole.read(piece);
+/// }
+/// assert_eq!(whole.year(), Some(2023)); // 2022 is called 去年, and 今年 is never said
+///
+/// let iso = |facts: Vec<Fact>| facts.into_iter().find_map(|f| match f {
+///     Fact::Date(d) if d.text == "去年全年" => d.iso,
+///     _ => None,
+/// });
+/// let piece = Extractor::new().with_whole_document(&whole).extract(pieces[1]);
+/// assert_eq!(iso(piece).as_deref(), Some("2022"));
+/// assert_eq!(iso(Extractor::new().extract(&pieces.concat())).as_deref(), Some("2022"));
+/// // Alone, the second piece writes no year: its relative date stays unplaced.
+/// assert_eq!(iso(Extractor::new().extract(pieces[1])), None);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocumentYear {
+    latest: Option<i32>,
+    says_last: bool,
+    says_this_year: bool,
+    relative: bool,
+}
+
+impl DocumentYear {
+    /// Nothing read yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads one piece of the document (pieces cut between paragraphs).
+    pub fn read(&mut self, piece: &str) {
+        let seen = extract::date::year_evidence(piece);
+        self.latest = self.latest.max(seen.latest);
+        self.says_last |= seen.says_last;
+        self.says_this_year |= seen.says_this_year;
+        self.relative |= seen.relative;
+    }
+
+    /// The document year a whole-document extraction infers (none where the document has
+    /// no relative date to read, or writes no year).
+    pub fn year(&self) -> Option<i32> {
+        if !self.relative {
+            return None;
+        }
+        let latest = self.latest?;
+        Some(if self.says_last && !self.says_this_year {
+            latest + 1
+        } else {
+            latest
+        })
+    }
 }
 
 impl Default for Extractor {
@@ -95,8 +165,21 @@ impl Extractor {
     pub fn new() -> Self {
         Extractor {
             kinds: [true; 7],
-            document_year: None,
+            dating: Dating {
+                year: None,
+                says_this_year: None,
+            },
         }
+    }
+
+    /// Extracts each piece of a document as part of the whole that `whole` has read:
+    /// relative dates read against the whole document's year (unless
+    /// [`with_document_year`](Self::with_document_year) gave one), and periods without a
+    /// year against what the whole says.
+    pub fn with_whole_document(mut self, whole: &DocumentYear) -> Self {
+        self.dating.year = self.dating.year.or(whole.year());
+        self.dating.says_this_year = Some(whole.says_this_year);
+        self
     }
 
     /// Reads relative dates (`去年`, `今年`) against `year`, the year the document was
@@ -107,7 +190,7 @@ impl Extractor {
     /// A year outside [`DOCUMENT_YEARS`] is clamped into it;
     /// [`try_with_document_year`](Self::try_with_document_year) refuses it instead.
     pub fn with_document_year(mut self, year: i32) -> Self {
-        self.document_year = Some(year.clamp(*DOCUMENT_YEARS.start(), *DOCUMENT_YEARS.end()));
+        self.dating.year = Some(year.clamp(*DOCUMENT_YEARS.start(), *DOCUMENT_YEARS.end()));
         self
     }
 
@@ -148,7 +231,7 @@ impl Extractor {
     ///
     /// Never fails and never panics: text with nothing to find gives an empty `Vec`.
     pub fn extract<'a>(&self, text: &'a str) -> Vec<Fact<'a>> {
-        extract::run(text, self.document_year, |k| self.wants(k))
+        extract::run(text, self.dating, |k| self.wants(k))
     }
 }
 
@@ -156,7 +239,10 @@ impl Extractor {
 pub fn extract(text: &str) -> Vec<Fact<'_>> {
     static DEFAULT: Extractor = Extractor {
         kinds: [true; 7],
-        document_year: None,
+        dating: Dating {
+            year: None,
+            says_this_year: None,
+        },
     };
     DEFAULT.extract(text)
 }

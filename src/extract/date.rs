@@ -49,6 +49,32 @@ pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
     infer_document_year_at(text, &anchors, says_last, text.contains("今年"))
 }
 
+/// What a piece of a document says of the document's year (see [`crate::DocumentYear`]).
+pub(crate) struct YearEvidence {
+    /// The latest year written out, not a target.
+    pub latest: Option<i32>,
+    /// It says 去年 or 上年.
+    pub says_last: bool,
+    /// It says 今年.
+    pub says_this_year: bool,
+    /// It has a character of a relative date, for which a whole text infers its year.
+    pub relative: bool,
+}
+
+/// What `piece` says of its document's year.
+pub(crate) fn year_evidence(piece: &str) -> YearEvidence {
+    let anchors: Vec<usize> = piece.match_indices('年').map(|(i, _)| i).collect();
+    YearEvidence {
+        latest: infer_document_year_at(piece, &anchors, false, false),
+        says_last: piece.contains("去年") || piece.contains("上年"),
+        says_this_year: piece.contains("今年"),
+        relative: piece.contains(RELATIVE_CHARS),
+    }
+}
+
+/// The characters of relative dates: a text with none of them infers no document year.
+const RELATIVE_CHARS: [char; 9] = ['去', '上', '今', '本', '前', '明', '当', '全', '同'];
+
 /// `infer_document_year` given the offsets of the text's anchors (at least every 年), and
 /// whether the text says 去年 or 上年, and 今年.
 fn infer_document_year_at(text: &str, anchors: &[usize], says_last: bool, says_this_year: bool) -> Option<i32> {
@@ -111,11 +137,14 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     fn says(text: &str, mut at: impl Iterator<Item = usize>, word: &str) -> bool {
         at.any(|i| text[i..].starts_with(word))
     }
-    let says_this_year = has_any(doc, &['今']) && says(text, doc.time_word_starts.iter().copied(), "今年");
+    let says_this_year = doc
+        .dating
+        .says_this_year
+        .unwrap_or_else(|| has_any(doc, &['今']) && says(text, doc.time_word_starts.iter().copied(), "今年"));
     // Inferred only when the text has a relative date to read.
-    let doc_year = match doc.document_year {
+    let doc_year = match doc.dating.year {
         Some(y) => Some(y),
-        None if has_any(doc, &['去', '上', '今', '本', '前', '明', '当', '全', '同']) => {
+        None if has_any(doc, &RELATIVE_CHARS) => {
             let says_last = says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年");
             infer_document_year_at(text, doc.date_anchors, says_last, says_this_year)
         }

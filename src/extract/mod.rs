@@ -229,8 +229,9 @@ impl Claims {
 pub(crate) struct Doc<'a, 'p> {
     /// The joined text.
     pub text: &'a str,
-    /// The year that relative dates (`去年`) are read against.
-    pub document_year: Option<i32>,
+    /// The year that relative dates (`去年`) are read against, and what the whole document
+    /// says of it.
+    pub dating: crate::Dating,
     /// The trigger characters of the text (see [`has_any`]).
     pub triggers: u64,
     /// Byte ranges of the runs of characters a numeral may start with.
@@ -254,14 +255,14 @@ impl<'a, 'p> Doc<'a, 'p> {
     /// `triggers`; its numerals are scanned into `numeral_buffer` on first use.
     fn new(
         text: &'a str,
-        document_year: Option<i32>,
+        dating: crate::Dating,
         triggers: u64,
         pass: &'p Pass,
         numeral_buffer: Vec<crate::numeral::NumeralMatch>,
     ) -> Self {
         Doc {
             text,
-            document_year,
+            dating,
             triggers,
             numeral_starts: &pass.numeral_starts,
             date_anchors: &pass.date_anchors,
@@ -326,21 +327,21 @@ const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
 ];
 
 /// Runs the extractors of `kinds` over `input`; facts ordered by start offset.
-pub(crate) fn run(input: &str, document_year: Option<i32>, enabled: impl Fn(Kind) -> bool) -> Vec<Fact<'_>> {
+pub(crate) fn run(input: &str, dating: crate::Dating, enabled: impl Fn(Kind) -> bool) -> Vec<Fact<'_>> {
     if input.is_empty() {
         return Vec::new();
     }
     // This thread's buffers, borrowed for the text (fresh ones if they are in use).
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buffers) => run_with(input, document_year, &enabled, &mut buffers),
-        Err(_) => run_with(input, document_year, &enabled, &mut Buffers::default()),
+        Ok(mut buffers) => run_with(input, dating, &enabled, &mut buffers),
+        Err(_) => run_with(input, dating, &enabled, &mut Buffers::default()),
     })
 }
 
 /// [`run`] with the vectors of `buffers`, which it leaves empty.
 fn run_with<'i>(
     input: &'i str,
-    document_year: Option<i32>,
+    dating: crate::Dating,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
 ) -> Vec<Fact<'i>> {
@@ -353,7 +354,7 @@ fn run_with<'i>(
             input,
             &Joined::unchanged(input),
             triggers,
-            document_year,
+            dating,
             enabled,
             buffers,
             |f| f,
@@ -363,7 +364,7 @@ fn run_with<'i>(
     let (triggers, _) = read_triggers(&joined.text, &mut buffers.pass, false);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
-        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, document_year, enabled, buffers, |f| f),
+        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, dating, enabled, buffers, |f| f),
         // Breaks joined: what the facts read is in a text of this call only, so they take
         // their own copies.
         Cow::Owned(text) => run_on(
@@ -371,7 +372,7 @@ fn run_with<'i>(
             text,
             &joined,
             triggers,
-            document_year,
+            dating,
             enabled,
             buffers,
             |f| -> Fact<'i> { f.into_owned() },
@@ -388,7 +389,7 @@ fn run_on<'i, 'd>(
     text: &'d str,
     joined: &Joined<'_>,
     triggers: u64,
-    document_year: Option<i32>,
+    dating: crate::Dating,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
     to_input: impl Fn(Fact<'d>) -> Fact<'i>,
@@ -403,7 +404,7 @@ fn run_on<'i, 'd>(
     let mut claims = Claims {
         spans: std::mem::take(claimed),
     };
-    let doc = Doc::new(text, document_year, triggers, pass, std::mem::take(kept_numerals));
+    let doc = Doc::new(text, dating, triggers, pass, std::mem::take(kept_numerals));
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -903,7 +904,7 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let mut pass = Pass::default();
     let (triggers, _) = read_triggers(text, &mut pass, false);
-    f(&Doc::new(text, None, triggers, &pass, Vec::new()))
+    f(&Doc::new(text, crate::Dating::default(), triggers, &pass, Vec::new()))
 }
 
 /// The facts of `text` that `pick` keeps, for the example tables of each extractor.
