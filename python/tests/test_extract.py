@@ -1,0 +1,73 @@
+"""`zhfacts.extract` and `extract_many` against the Rust command, and their arguments."""
+
+import pytest
+
+import zhfacts
+
+CHAR_FIELDS = ("char_start", "char_end")
+
+
+def without_char_offsets(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in CHAR_FIELDS}
+
+
+def test_seed_records_equal_the_rust_output(seed_text, seed_rust_records):
+    records = zhfacts.extract(seed_text)
+    assert len(records) == len(seed_rust_records) > 50
+    for mine, rust in zip(records, seed_rust_records):
+        rust = {k: v for k, v in rust.items() if k != "source"}
+        assert without_char_offsets(mine) == rust
+
+
+def test_char_offsets_slice_the_python_string(seed_text):
+    texts = [
+        seed_text,
+        "𠮷野家营收3.98万元，增长5%😀，全市第一",
+        "\u3000\n营收\r\n1005.5亿元",
+    ]
+    for text in texts:
+        records = zhfacts.extract(text)
+        assert records
+        data = text.encode("utf-8")
+        for r in records:
+            assert text[r["char_start"] : r["char_end"]] == r["text"]
+            assert data[r["start"] : r["end"]].decode("utf-8") == r["text"]
+
+
+def test_extract_many_equals_a_loop_of_extract(seed_text):
+    texts = seed_text.splitlines() + ["", "增长5%", "𠮷"]
+    expected = [zhfacts.extract(t, year=2023) for t in texts]
+    for threads in (None, 1, 2, 3):
+        assert zhfacts.extract_many(texts, year=2023, threads=threads) == expected
+    assert zhfacts.extract_many([]) == []
+
+
+def test_kinds_and_year():
+    text = "去年全市实现产值100亿元，增长5%，全市第一。"
+    kinds = [r["kind"] for r in zhfacts.extract(text, kinds=["date", "percentage"])]
+    assert kinds == ["date", "percentage"]
+    (date,) = zhfacts.extract(text, kinds=["date"], year=2016)
+    assert (date["text"], date["iso"]) == ("去年", "2015")
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: zhfacts.extract("x", kinds=["money"]), ValueError, 'unknown kind "money"'),
+        (lambda: zhfacts.extract("x", year=99999), ValueError, "document year 99999 is outside 1000..=9999"),
+        (lambda: zhfacts.extract_many(["x"], threads=0), ValueError, "threads must be at least 1"),
+        (lambda: zhfacts.extract_many(["x"], kinds=["nope"]), ValueError, 'unknown kind "nope"'),
+        (lambda: zhfacts.extract(b"bytes"), TypeError, None),
+        (lambda: zhfacts.extract_many("not a list of texts"), TypeError, None),
+        (lambda: zhfacts.extract_many([1, 2]), TypeError, None),
+    ],
+)
+def test_bad_arguments_raise(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_docstrings_and_version():
+    assert zhfacts.__version__ == "0.1.0"
+    assert "char_start" in zhfacts.extract.__doc__
+    assert "GIL" in zhfacts.extract_many.__doc__
