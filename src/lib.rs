@@ -118,10 +118,7 @@ pub(crate) struct Dating {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DocumentYear {
-    latest: Option<i32>,
-    says_last: bool,
-    says_this_year: bool,
-    relative: bool,
+    seen: extract::date::YearEvidence,
 }
 
 impl DocumentYear {
@@ -132,25 +129,13 @@ impl DocumentYear {
 
     /// Reads one piece of the document (pieces cut between paragraphs).
     pub fn read(&mut self, piece: &str) {
-        let seen = extract::date::year_evidence(piece);
-        self.latest = self.latest.max(seen.latest);
-        self.says_last |= seen.says_last;
-        self.says_this_year |= seen.says_this_year;
-        self.relative |= seen.relative;
+        self.seen = self.seen.merge(extract::date::year_evidence(piece));
     }
 
     /// The document year a whole-document extraction infers (none where the document has
     /// no relative date to read, or writes no year).
     pub fn year(&self) -> Option<i32> {
-        if !self.relative {
-            return None;
-        }
-        let latest = self.latest?;
-        Some(if self.says_last && !self.says_this_year {
-            latest + 1
-        } else {
-            latest
-        })
+        self.seen.relative.then(|| self.seen.document_year()).flatten()
     }
 }
 
@@ -178,7 +163,7 @@ impl Extractor {
     /// year against what the whole says.
     pub fn with_whole_document(mut self, whole: &DocumentYear) -> Self {
         self.dating.year = self.dating.year.or(whole.year());
-        self.dating.says_this_year = Some(whole.says_this_year);
+        self.dating.says_this_year = Some(whole.seen.says_this_year);
         self
     }
 

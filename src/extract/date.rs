@@ -44,12 +44,11 @@ const UNPLACED: &[&str] = &[
 /// The document year the relative dates are read against.
 #[cfg(test)]
 pub(crate) fn infer_document_year(text: &str) -> Option<i32> {
-    let anchors: Vec<usize> = text.match_indices('年').map(|(i, _)| i).collect();
-    let says_last = text.contains("去年") || text.contains("上年");
-    infer_document_year_at(text, &anchors, says_last, text.contains("今年"))
+    year_evidence(text).document_year()
 }
 
-/// What a piece of a document says of the document's year (see [`crate::DocumentYear`]).
+/// What a text (or a piece of a document) says of the document's year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct YearEvidence {
     /// The latest year written out, not a target.
     pub latest: Option<i32>,
@@ -61,25 +60,52 @@ pub(crate) struct YearEvidence {
     pub relative: bool,
 }
 
-/// What `piece` says of its document's year.
+impl YearEvidence {
+    /// The evidence of two pieces of one document.
+    pub fn merge(self, other: YearEvidence) -> YearEvidence {
+        YearEvidence {
+            latest: self.latest.max(other.latest),
+            says_last: self.says_last || other.says_last,
+            says_this_year: self.says_this_year || other.says_this_year,
+            relative: self.relative || other.relative,
+        }
+    }
+
+    /// The year the document was written: the latest year it writes out, plus one when it
+    /// says `去年` or `上年` but never `今年` — a report written early in a year reviews the
+    /// year before, and calls it both `2022年` and `去年`.
+    pub fn document_year(&self) -> Option<i32> {
+        let latest = self.latest?;
+        Some(if self.says_last && !self.says_this_year {
+            latest + 1
+        } else {
+            latest
+        })
+    }
+}
+
+/// What `piece` says of its document's year, read as extraction reads it (line breaks
+/// inside sentences joined).
 pub(crate) fn year_evidence(piece: &str) -> YearEvidence {
-    let anchors: Vec<usize> = piece.match_indices('年').map(|(i, _)| i).collect();
+    let joined = crate::text::Joined::new(piece);
+    let text: &str = &joined.text;
+    let anchors: Vec<usize> = text.match_indices('年').map(|(i, _)| i).collect();
     YearEvidence {
-        latest: infer_document_year_at(piece, &anchors, false, false),
-        says_last: piece.contains("去年") || piece.contains("上年"),
-        says_this_year: piece.contains("今年"),
-        relative: piece.contains(RELATIVE_CHARS),
+        latest: latest_year_written(text, &anchors),
+        says_last: text.contains("去年") || text.contains("上年"),
+        says_this_year: text.contains("今年"),
+        relative: text.contains(RELATIVE_CHARS),
     }
 }
 
 /// The characters of relative dates: a text with none of them infers no document year.
 const RELATIVE_CHARS: [char; 9] = ['去', '上', '今', '本', '前', '明', '当', '全', '同'];
 
-/// `infer_document_year` given the offsets of the text's anchors (at least every 年), and
-/// whether the text says 去年 or 上年, and 今年.
-fn infer_document_year_at(text: &str, anchors: &[usize], says_last: bool, says_this_year: bool) -> Option<i32> {
+/// The latest year `text` writes out (`2022年`, not a target such as `到2025年`), given the
+/// offsets of its anchors (at least every 年).
+fn latest_year_written(text: &str, anchors: &[usize]) -> Option<i32> {
     // `[12][0-9]{3}年`: four ASCII digits right before a 年.
-    let latest = anchors
+    anchors
         .iter()
         .filter(|&&a| text[a..].starts_with('年') && a >= 4)
         .filter_map(|&a| {
@@ -90,12 +116,7 @@ fn infer_document_year_at(text: &str, anchors: &[usize], says_last: bool, says_t
                 .flatten()
         })
         .filter(|y| (1900..=2100).contains(y))
-        .max()?;
-    Some(if says_last && !says_this_year {
-        latest + 1
-    } else {
-        latest
-    })
+        .max()
 }
 
 /// Words before a year that the text looks forward to: `到2025年`, `预计2026年`.
@@ -145,8 +166,13 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let doc_year = match doc.dating.year {
         Some(y) => Some(y),
         None if has_any(doc, &RELATIVE_CHARS) => {
-            let says_last = says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年");
-            infer_document_year_at(text, doc.date_anchors, says_last, says_this_year)
+            let seen = YearEvidence {
+                latest: latest_year_written(text, doc.date_anchors),
+                says_last: says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年"),
+                says_this_year,
+                relative: true,
+            };
+            seen.document_year()
         }
         None => None,
     };

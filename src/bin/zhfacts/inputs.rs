@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use zhfacts::input::Encoding;
+use zhfacts::input::{DecodeError, Encoding};
 
 /// One input document: a file, or standard input.
 pub struct Input {
@@ -118,20 +118,15 @@ pub fn for_each_piece(
         let blank = !at_end && line.iter().all(|b| b.is_ascii_whitespace());
         piece.extend_from_slice(&line);
         if !at_end && !blank {
-            let trimmed = String::from_utf8_lossy(line.trim_ascii_end()).into_owned();
-            last_text_line_ends_sentence = trimmed.trim_end().ends_with(SENTENCE_ENDS);
+            // The line's last character, read in place (a line that is not UTF-8 ends no
+            // sentence; the piece's decoding reports it).
+            last_text_line_ends_sentence =
+                std::str::from_utf8(&line).is_ok_and(|l| l.trim_end().ends_with(SENTENCE_ENDS));
         }
         let cut = at_end || (blank && last_text_line_ends_sentence && piece.len() >= piece_bytes);
         if cut && !piece.is_empty() {
-            let text = zhfacts::input::decode(std::mem::take(&mut piece)).map_err(|e| match e {
-                zhfacts::input::DecodeError::NotUtf8 { offset: at, byte, .. } => {
-                    format!(
-                        "{name}: not UTF-8: invalid byte 0x{byte:02x} at byte offset {}",
-                        offset + at
-                    )
-                }
-                e => format!("{name}: {e} (in the piece at byte offset {offset})"),
-            })?;
+            let text = zhfacts::input::decode(std::mem::take(&mut piece))
+                .map_err(|e| format!("{name}: {}", in_file(e, offset)))?;
             f(Piece { text: &text, offset })?;
             offset += text.len();
             piece = text.into_bytes();
@@ -140,6 +135,31 @@ pub fn for_each_piece(
         if at_end {
             return Ok(());
         }
+    }
+}
+
+/// The error of a piece that starts `offset` bytes into its file, with offsets into the
+/// file.
+fn in_file(e: DecodeError, offset: usize) -> DecodeError {
+    match e {
+        DecodeError::NotUtf8 {
+            offset: at,
+            byte,
+            looks_like,
+        } => DecodeError::NotUtf8 {
+            offset: offset + at,
+            byte,
+            looks_like,
+        },
+        DecodeError::Truncated { offset: at, len } => DecodeError::Truncated {
+            offset: offset + at,
+            len,
+        },
+        DecodeError::Malformed { encoding, offset: at } => DecodeError::Malformed {
+            encoding,
+            offset: offset + at,
+        },
+        e => e,
     }
 }
 

@@ -120,18 +120,6 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Why the run cannot go on.
-enum Stop {
-    /// The output could not be written.
-    Output(std::io::Error),
-}
-
-impl From<std::io::Error> for Stop {
-    fn from(e: std::io::Error) -> Self {
-        Stop::Output(e)
-    }
-}
-
 fn main() -> ExitCode {
     let args = Args::parse();
     let mut extractor = Extractor::new();
@@ -174,8 +162,8 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::SUCCESS,
         Ok(true) => ExitCode::FAILURE,
         // The reader closed the pipe (`zhfacts … | head -1`): it has what it wanted.
-        Err(Stop::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Stop::Output(e)) => {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
             say(&format!("error: cannot write the output: {e}"));
             ExitCode::FAILURE
         }
@@ -185,7 +173,7 @@ fn main() -> ExitCode {
 /// Files, folders and standard input: the small files read and extracted in parallel, in
 /// batches, and written in input order; a large file streamed a piece at a time. Whether
 /// any input failed.
-fn run_inputs(args: &Args, extractor: &Extractor, renderer: &Renderer, out: &mut impl Write) -> Result<bool, Stop> {
+fn run_inputs(args: &Args, extractor: &Extractor, renderer: &Renderer, out: &mut impl Write) -> std::io::Result<bool> {
     let mut failed = false;
     let mut inputs = Vec::new();
     let mut names: Vec<OsString> = args.inputs.clone();
@@ -270,7 +258,7 @@ fn stream_file(
     extractor: &Extractor,
     renderer: &Renderer,
     out: &mut impl Write,
-) -> Result<bool, Stop> {
+) -> std::io::Result<bool> {
     let fail = |e: String| {
         say(&format!("error: {e}"));
         Ok(true)
@@ -304,7 +292,7 @@ fn stream_file(
         Ok(())
     });
     if let Some(e) = write_error {
-        return Err(Stop::Output(e));
+        return Err(e);
     }
     match read {
         Ok(()) => Ok(false),
@@ -314,7 +302,7 @@ fn stream_file(
 
 /// `--lines`: a document a line of standard input, its records written (and flushed)
 /// before the next line is read.
-fn run_lines(args: &Args, extractor: &Extractor, renderer: &Renderer, out: &mut impl Write) -> Result<bool, Stop> {
+fn run_lines(args: &Args, extractor: &Extractor, renderer: &Renderer, out: &mut impl Write) -> std::io::Result<bool> {
     let mut failed = false;
     let stdin = std::io::stdin();
     let mut reader = stdin.lock();

@@ -35,6 +35,14 @@ impl Source<'_> {
         }
     }
 
+    /// The heading of the document in a table or on the page.
+    fn title(&self) -> String {
+        match self {
+            Source::Piece(name, offset) => format!("{name} (from byte {offset})"),
+            s => s.name(),
+        }
+    }
+
     /// The field a JSON record carries: `"source"` (a file) or `"id"` (a line).
     fn json_field(&self) -> (&'static str, Value) {
         match self {
@@ -185,17 +193,15 @@ fn csv_rows(source: &Source, facts: &[Fact]) -> Vec<u8> {
     out
 }
 
-/// The fields of a fact but its kind, text and span, as `name=value` pairs.
-fn fields(f: &Fact) -> Vec<(String, String)> {
+/// The fields of a fact but its kind, text and span, as `name=value` pairs (nulls left
+/// out, strings unquoted).
+fn fields(f: &Fact) -> Vec<String> {
     object(f)
         .into_iter()
         .filter(|(k, v)| !matches!(k.as_str(), "kind" | "text" | "start" | "end") && !v.is_null())
-        .map(|(k, v)| {
-            let shown = match &v {
-                Value::String(s) => s.clone(),
-                v => v.to_string(),
-            };
-            (k, shown)
+        .map(|(k, v)| match v {
+            Value::String(s) => format!("{k}={s}"),
+            v => format!("{k}={v}"),
         })
         .collect()
 }
@@ -203,11 +209,7 @@ fn fields(f: &Fact) -> Vec<(String, String)> {
 /// Facts grouped by kind, a line each.
 fn table(source: &Source, facts: &[Fact]) -> String {
     let mut out = String::new();
-    let name = match source {
-        Source::Piece(name, offset) => format!("{name} (from byte {offset})"),
-        s => s.name(),
-    };
-    let _ = writeln!(out, "# {name}: {} facts", facts.len());
+    let _ = writeln!(out, "# {}: {} facts", source.title(), facts.len());
     for kind in Kind::ALL {
         let of_kind: Vec<&Fact> = facts.iter().filter(|f| f.kind() == kind).collect();
         if of_kind.is_empty() {
@@ -215,7 +217,7 @@ fn table(source: &Source, facts: &[Fact]) -> String {
         }
         let _ = writeln!(out, "\n## {} ({})", kind.as_str(), of_kind.len());
         for f in of_kind {
-            let shown: Vec<String> = fields(f).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let shown = fields(f);
             let _ = writeln!(
                 out,
                 "{:>7}..{:<7} {:<28} {}",
@@ -289,15 +291,14 @@ const HTML_END: &str = "<script>document.body.dataset.facts = String(document.qu
 /// highlighted up to that end), then the table of its facts, each row linked to its
 /// highlight and back.
 fn html_document(n: &str, source: &Source, text: &str, offset: usize, facts: &[Fact]) -> String {
-    let title = match source {
-        Source::Piece(name, offset) => format!("{name} (from byte {offset})"),
-        s => s.name(),
-    };
+    let title = source.title();
     let mut out = format!(
         "<section class=\"doc\" id=\"{n}\"><h2>{}</h2><p>{} facts</p><div class=\"text\">",
         escape(&title),
         facts.len()
     );
+    // Each fact's fields, shown on hover and in its row.
+    let shown: Vec<String> = facts.iter().map(|f| escape(&fields(f).join("; "))).collect();
     let mut order: Vec<usize> = (0..facts.len()).collect();
     order.sort_by_key(|&i| (facts[i].start(), std::cmp::Reverse(facts[i].end()), i));
     let mut at = 0; // bytes of `text` written
@@ -324,12 +325,11 @@ fn html_document(n: &str, source: &Source, text: &str, offset: usize, facts: &[F
         let start = start.max(at);
         out.push_str(&escape(&text[at..start]));
         at = start;
-        let tip: Vec<String> = fields(f).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
         let _ = write!(
             out,
-            "<mark class=\"fact k-{}\" id=\"{n}-f{i}\" title=\"{}\"><a href=\"#{n}-r{i}\"></a>",
+            "<mark class=\"fact k-{0}\" id=\"{n}-f{i}\" title=\"{0}: {1}\"><a href=\"#{n}-r{i}\"></a>",
             f.kind().as_str(),
-            escape(&format!("{}: {}", f.kind().as_str(), tip.join("; ")))
+            shown[i]
         );
         open.push(end);
     }
@@ -337,7 +337,6 @@ fn html_document(n: &str, source: &Source, text: &str, offset: usize, facts: &[F
     out.push_str(&escape(&text[at..]));
     out.push_str("</div>\n<table><tr><th>kind</th><th>text</th><th>start</th><th>end</th><th>fields</th></tr>\n");
     for (i, f) in facts.iter().enumerate() {
-        let shown: Vec<String> = fields(f).into_iter().map(|(k, v)| format!("{k}={v}")).collect();
         let _ = writeln!(
             out,
             "<tr id=\"{n}-r{i}\" class=\"k-{0}\"><td>{0}</td><td><a href=\"#{n}-f{i}\">{1}</a></td><td>{2}</td><td>{3}</td><td>{4}</td></tr>",
@@ -345,7 +344,7 @@ fn html_document(n: &str, source: &Source, text: &str, offset: usize, facts: &[F
             escape(f.text()),
             f.start(),
             f.end(),
-            escape(&shown.join("; "))
+            shown[i]
         );
     }
     out.push_str("</table></section>\n");
