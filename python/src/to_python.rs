@@ -1,4 +1,4 @@
-//! Records to Python objects through their serde form — the same keys and values as their
+//! Values to Python objects through their serde form — the same keys and values as their
 //! JSON — with each field name made a Python string once per call and reused (interned),
 //! which is most of the cost of a small dict.
 

@@ -42,6 +42,18 @@ def test_extract_many_equals_a_loop_of_extract(seed_text):
     assert zhfacts.extract_many([]) == []
 
 
+def test_extract_many_reads_any_iterable_in_batches(seed_text):
+    # More text than three batches (256 KiB each): reading, extracting and making dicts
+    # overlap, and the results still come in the order of the texts.
+    lines = seed_text.splitlines()
+    texts = lines * 100
+    assert sum(len(t.encode("utf-8")) for t in texts) > 3 * (256 << 10)
+    expected = [zhfacts.extract(t) for t in lines] * 100
+    assert zhfacts.extract_many(iter(texts), threads=1) == expected
+    assert zhfacts.extract_many(tuple(texts), threads=2) == expected
+    assert zhfacts.extract_many(t for t in ["增长5%"]) == [zhfacts.extract("增长5%")]
+
+
 def test_kinds_and_year():
     text = "去年全市实现产值100亿元，增长5%，全市第一。"
     kinds = [r["kind"] for r in zhfacts.extract(text, kinds=["date", "percentage"])]

@@ -1,6 +1,6 @@
 """Type stubs of zhfacts."""
 
-from typing import Any, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 __version__: str
 
@@ -19,11 +19,12 @@ def extract(
     """
 
 def extract_many(
-    texts: Sequence[str],
+    texts: Iterable[str],
     kinds: Optional[Sequence[str]] = None,
     year: Optional[int] = None,
     threads: Optional[int] = None,
 ) -> list[list[Record]]:
     """``[extract(t, kinds, year) for t in texts]``, extracted without the GIL on
-    ``threads`` threads (default: one per core). Raises ``ValueError`` for ``threads=0``.
+    ``threads`` threads (default: one per core). ``texts`` is any iterable of ``str``
+    (not a ``str`` itself: ``TypeError``). Raises ``ValueError`` for ``threads=0``.
     """
