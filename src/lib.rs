@@ -34,7 +34,9 @@
 //! 1. Line breaks inside sentences (PDF text) are joined; offsets are mapped back later.
 //! 2. One pass over the bytes records where the characters each rule needs are (date
 //!    anchors, numeral starts, clause marks, trigger characters); rules with none of them
-//!    are skipped, the others look only there, with hand-written matchers.
+//!    are skipped, the others look only there, with hand-written matchers. The words that
+//!    mark a rule's place on their own (legal-form endings, time words) are found by one
+//!    Aho-Corasick automaton over their tables, which a [`Lexicon`] extends.
 //! 3. Numerals are read once by the normalizer ([`numeral`]), exactly.
 //! 4. The extractors run in a fixed order; dates, percentages, rankings and company names
 //!    claim their spans so that numbers do not repeat them (`2022年` is no number).
@@ -56,6 +58,7 @@ mod error;
 mod extract;
 pub mod fact;
 pub mod input;
+mod lexicon;
 pub mod numeral;
 mod segment;
 #[cfg(test)]
@@ -64,6 +67,7 @@ mod text;
 
 pub use error::Error;
 pub use fact::{Bound, Change, ClusterChain, Date, Enterprise, Fact, Formula, Kind, Number, Percentage, Ranking};
+pub use lexicon::{Lexicon, LexiconError};
 
 /// The document years an [`Extractor`] takes: years of four digits. A relative date
 /// (`前年`, `明年`) is read at most two years away from one.
@@ -82,6 +86,8 @@ pub const DOCUMENT_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 pub struct Extractor {
     kinds: [bool; 7],
     dating: Dating,
+    /// The built-in words plus a lexicon's (`None`: the built-in words alone).
+    vocabulary: Option<std::sync::Arc<extract::vocabulary::Vocabulary>>,
 }
 
 /// What the date rules are told of the document, beyond its text.
@@ -154,7 +160,23 @@ impl Extractor {
                 year: None,
                 says_this_year: None,
             },
+            vocabulary: None,
         }
+    }
+
+    /// Adds the words of `lexicon` to the built-in ones (units, bound words, legal-form
+    /// endings, ranking scopes, time words). A later call replaces the earlier lexicon.
+    ///
+    /// ```
+    /// use zhfacts::{Extractor, Fact, Lexicon};
+    /// let lexicon = Lexicon { time_words: vec!["眼下".into()], ..Lexicon::default() };
+    /// let facts = Extractor::new().with_lexicon(lexicon).extract("眼下正值秋收");
+    /// assert!(matches!(&facts[..], [Fact::Date(d)] if d.text == "眼下" && d.iso.is_none()));
+    /// ```
+    pub fn with_lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.vocabulary =
+            (!lexicon.is_empty()).then(|| std::sync::Arc::new(extract::vocabulary::Vocabulary::new(&lexicon)));
+        self
     }
 
     /// Extracts each piece of a document as part of the whole that `whole` has read:
@@ -216,7 +238,11 @@ impl Extractor {
     ///
     /// Never fails and never panics: text with nothing to find gives an empty `Vec`.
     pub fn extract<'a>(&self, text: &'a str) -> Vec<Fact<'a>> {
-        extract::run(text, self.dating, |k| self.wants(k))
+        let vocabulary = match &self.vocabulary {
+            Some(v) => v,
+            None => extract::vocabulary::Vocabulary::built_in(),
+        };
+        extract::run(text, self.dating, vocabulary, |k| self.wants(k))
     }
 }
 
@@ -228,6 +254,7 @@ pub fn extract(text: &str) -> Vec<Fact<'_>> {
             year: None,
             says_this_year: None,
         },
+        vocabulary: None,
     };
     DEFAULT.extract(text)
 }

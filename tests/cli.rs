@@ -348,3 +348,38 @@ fn outputs_that_cannot_be_written_and_odd_names() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("report-\u{FFFD}.txt"));
 }
+
+/// `--lexicon FILE` adds its words; a bad lexicon stops the command with its line.
+#[test]
+fn a_lexicon_file_adds_words() {
+    let dir = scratch("lexicon");
+    let (good, bad, text) = (dir.join("words.toml"), dir.join("bad.toml"), dir.join("port.txt"));
+    std::fs::write(&good, "units = [\"艘次\"]\ntime_words = [\"眼下\"]\n").unwrap();
+    std::fs::write(&bad, "units = [\"艘次\",\n  \"艘 次\"]\n").unwrap();
+    std::fs::write(&text, "眼下进出港船舶3500艘次").unwrap();
+    let run = |lexicon: Option<&PathBuf>| {
+        let mut cmd = zhfacts();
+        cmd.args(["--format", "jsonl"]).arg(&text);
+        if let Some(l) = lexicon {
+            cmd.arg("--lexicon").arg(l);
+        }
+        cmd.output().unwrap()
+    };
+    let texts = |out: &Output| -> Vec<String> {
+        records(&out.stdout)
+            .iter()
+            .map(|r| r["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let with = run(Some(&good));
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert_eq!(texts(&with), ["眼下", "3500艘次"]);
+    assert_eq!(texts(&run(None)), ["3500艘"]);
+    let refused = run(Some(&bad));
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("lexicon line 2: units entry \"艘 次\" has a space"),
+        "{}",
+        stderr(&refused)
+    );
+}

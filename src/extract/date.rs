@@ -20,13 +20,14 @@
 //! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
 
 use super::date_pattern::{self, DateMatch, Groups};
+use super::vocabulary::MarkTable;
 use super::{Claims, Doc, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
 use std::borrow::Cow;
 
-/// Time words that name no placeable time.
-const UNPLACED: &[&str] = &[
+/// Time words that name no placeable time (a [`crate::Lexicon`] adds to them).
+pub(crate) const UNPLACED: &[&str] = &[
     "目前",
     "近年来",
     "当前",
@@ -150,8 +151,9 @@ fn year(s: &str) -> Option<i32> {
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let from = out.len();
-    // Every date has an anchor (年 月 季 五 同), every unplaced time word its first character.
-    if doc.date_anchors.is_empty() && doc.time_word_starts.is_empty() {
+    // Every date has an anchor (年 月 季 五 同); the unplaced time words are marks.
+    let mut time_words = doc.marks.iter().filter(|m| m.table == MarkTable::TimeWord).peekable();
+    if doc.date_anchors.is_empty() && time_words.peek().is_none() {
         return;
     }
     // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.
@@ -161,7 +163,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let says_this_year = doc
         .dating
         .says_this_year
-        .unwrap_or_else(|| has_any(doc, &['今']) && says(text, doc.time_word_starts.iter().copied(), "今年"));
+        .unwrap_or_else(|| says(text, positions(doc, '今'), "今年"));
     // Inferred only when the text has a relative date to read.
     let doc_year = match doc.dating.year {
         Some(y) => Some(y),
@@ -270,17 +272,9 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     // Emptied, the lists serve the next text (unless a huge text made them large).
     super::keep(&SPANS, spans);
     super::keep(&PERIODS, periods);
-    // Unplaced time words, leftmost first and not overlapping (no word of the list is a
-    // prefix of another).
-    let mut pos = 0;
-    for &i in doc.time_word_starts {
-        if i < pos {
-            continue;
-        }
-        if let Some(w) = longest_at!(text, i, UNPLACED) {
-            out.push(found(i, i + w.len(), None));
-            pos = i + w.len();
-        }
+    // Unplaced time words: the pass found them leftmost longest, not overlapping.
+    for m in time_words {
+        out.push(found(m.start, m.end, None));
     }
     super::keep_outermost(out, from);
 }

@@ -2,7 +2,8 @@
 //!
 //! A name is a body, an optional bracketed region or note (`（南通）`, `(集团)`), and a
 //! legal-form ending (有限公司, 股份有限公司, 有限责任公司, 集团有限公司, 集团公司,
-//! 股份公司, 有限合伙). The ending is found by a scan; the left edge by the segmentation
+//! 股份公司, 有限合伙). The ending is found by the vocabulary's one pass over the text
+//! ([`super::vocabulary`]); the left edge by the segmentation
 //! of the clause before it, walking back over the words of the name and stopping at a
 //! verb, a preposition, a particle (`位于临江新区的`), punctuation or another name.
 //!
@@ -15,13 +16,14 @@
 //! Government bodies, schools, hospitals, media and programmes end in none of these forms
 //! and are never names: `工信部`, `省生产力促进中心`, `央视`.
 
+use super::vocabulary::{Mark, MarkTable};
 use super::{Claims, Doc, char_at};
 use crate::fact::{Enterprise, Fact};
 use crate::segment;
 use std::borrow::Cow;
 
-/// Legal-form endings, longest first where one ends another.
-const LEGAL_FORMS: &[&str] = &[
+/// Legal-form endings (a [`crate::Lexicon`] adds to them).
+pub(crate) const LEGAL_FORMS: &[&str] = &[
     "集团股份有限公司",
     "集团有限责任公司",
     "集团有限公司",
@@ -52,26 +54,18 @@ fn stops_name(tag: &str, word: &str) -> bool {
 /// How far left of the ending the name may reach, in bytes (about 30 characters).
 const MAX_NAME_BYTES: usize = 90;
 
-/// Finds the enterprises of `doc`.
+/// Finds the enterprises of `doc`: a name before each legal-form ending that the
+/// vocabulary's one pass found (the longest of those that start leftmost).
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
-    if !super::has_any(doc, &['公', '合']) {
-        return;
-    }
     let mut last_end = 0;
-    let mut from = 0;
-    // Each 公司 and 合伙, in order.
-    for at in super::positions_of_any(doc, &['公', '合']) {
-        if at < from || !(text[at..].starts_with("公司") || text[at..].starts_with("合伙")) {
-            continue;
-        }
-        from = at + 3;
-        // The ending that finishes here: find the legal form whose tail is at `at`.
-        let Some((form_start, end)) = ending_at(text, at) else {
-            continue;
-        };
+    let endings = doc.marks.iter().filter(|m| m.table == MarkTable::EnterpriseEnding);
+    for &Mark {
+        start: form_start, end, ..
+    } in endings
+    {
         if form_start < last_end {
             continue;
         }
@@ -85,26 +79,8 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
                 name,
             }));
             last_end = end;
-            from = end;
         }
     }
-}
-
-/// A legal-form ending whose 公司 / 合伙 starts at `at`: its start and end.
-fn ending_at(text: &str, at: usize) -> Option<(usize, usize)> {
-    let tail = if text[at..].starts_with("公司") {
-        "公司"
-    } else if text[at..].starts_with("合伙") {
-        "合伙"
-    } else {
-        return None;
-    };
-    let end = at + tail.len();
-    LEGAL_FORMS
-        .iter()
-        .filter(|f| text[..end].ends_with(**f))
-        .max_by_key(|f| f.len())
-        .map(|f| (end - f.len(), end))
 }
 
 /// Branch suffixes after a legal form: `中国银行股份有限公司南通分行`.

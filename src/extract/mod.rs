@@ -30,14 +30,14 @@ fn char_bit(c: char) -> u64 {
 struct CharTable {
     /// `(character, first word, number of words)`; the character 0 marks an empty slot.
     slots: Vec<(u32, u32, u32)>,
-    words: Vec<&'static str>,
+    words: Vec<Box<str>>,
 }
 
 impl CharTable {
     /// Groups `words` by the character `key` gives each.
-    fn new(words: &[&'static str], key: impl Fn(&str) -> Option<char>) -> CharTable {
-        let mut groups: std::collections::BTreeMap<char, Vec<&'static str>> = Default::default();
-        for w in words {
+    fn new(words: &[&str], key: impl Fn(&str) -> Option<char>) -> CharTable {
+        let mut groups: std::collections::BTreeMap<char, Vec<&str>> = Default::default();
+        for &w in words {
             if let Some(c) = key(w) {
                 groups.entry(c).or_default().push(w);
             }
@@ -55,7 +55,7 @@ impl CharTable {
                 i = (i + 1) & (size - 1);
             }
             table.slots[i] = (c as u32, table.words.len() as u32, group.len() as u32);
-            table.words.extend(group);
+            table.words.extend(group.into_iter().map(Box::from));
         }
         table
     }
@@ -68,7 +68,7 @@ impl CharTable {
 
     /// The words of `c`, longest first.
     #[inline]
-    fn get(&self, c: char) -> &[&'static str] {
+    fn get(&self, c: char) -> &[Box<str>] {
         let mut i = self.slot(c);
         loop {
             let (key, first, n) = self.slots[i];
@@ -92,7 +92,8 @@ impl CharTable {
 
 impl WordSet {
     /// Indexes `words`; longer words are tried first.
-    pub fn new(words: &[&'static str]) -> WordSet {
+    pub fn new<'w>(words: impl AsRef<[&'w str]>) -> WordSet {
+        let words = words.as_ref();
         let by_first = CharTable::new(words, |w| w.chars().next());
         let by_last = CharTable::new(words, |w| w.chars().next_back());
         let first_bits = by_first.keys().fold(0, |b, c| b | char_bit(c));
@@ -106,7 +107,7 @@ impl WordSet {
     }
 
     /// The longest word that `text` has at byte `pos`.
-    pub fn longest_at(&self, text: &str, pos: usize) -> Option<&'static str> {
+    pub fn longest_at(&self, text: &str, pos: usize) -> Option<&str> {
         let rest = text.get(pos..)?;
         let c = rest.chars().next()?;
         if self.first_bits & char_bit(c) == 0 {
@@ -116,11 +117,11 @@ impl WordSet {
             .get(c)
             .iter()
             .find(|w| crate::bytes::starts_with(rest, w))
-            .copied()
+            .map(|w| &**w)
     }
 
     /// The longest word that ends at byte `pos` of `text`.
-    pub fn longest_before(&self, text: &str, pos: usize) -> Option<&'static str> {
+    pub fn longest_before(&self, text: &str, pos: usize) -> Option<&str> {
         let head = text.get(..pos)?;
         let c = head.chars().next_back()?;
         if self.last_bits & char_bit(c) == 0 {
@@ -130,7 +131,7 @@ impl WordSet {
             .get(c)
             .iter()
             .find(|w| crate::bytes::ends_with(head, w))
-            .copied()
+            .map(|w| &**w)
     }
 
     /// Is `word` in the set?
@@ -156,13 +157,6 @@ macro_rules! word_set {
     }};
 }
 
-/// The longest word of a static list that `text` has at byte `pos`.
-macro_rules! longest_at {
-    ($text:expr, $pos:expr, $list:expr) => {
-        word_set!($list).longest_at($text, $pos)
-    };
-}
-
 /// The longest word of a static list that ends at byte `pos` of `text`.
 macro_rules! longest_before {
     ($text:expr, $pos:expr, $list:expr) => {
@@ -179,10 +173,12 @@ pub(crate) mod number;
 pub(crate) mod percentage;
 pub(crate) mod ranking;
 pub(crate) mod subject;
+pub(crate) mod vocabulary;
 
 use crate::fact::{Bound, Fact, Kind};
 use crate::text::Joined;
 use std::borrow::Cow;
+use vocabulary::{Mark, Vocabulary};
 
 /// Byte ranges of the joined text that an earlier extractor has taken.
 ///
@@ -240,8 +236,10 @@ pub(crate) struct Doc<'a, 'p> {
     pub date_anchors: &'p [usize],
     /// Every other trigger character: its byte offset and its index in [`TRIGGERS`].
     pub trigger_hits: &'p [(usize, u8)],
-    /// Byte offsets of the first characters of unplaced time words (see [`date`]).
-    pub time_word_starts: &'p [usize],
+    /// The words of the rules, built-in and a lexicon's.
+    pub vocabulary: &'p Vocabulary,
+    /// The words of the vocabulary's one pass (legal-form endings, time words), in order.
+    pub marks: &'p [Mark],
     /// The clause marks, in order.
     pub clause_marks: &'p [ClauseMark],
     /// Every numeral of the text, read once for the extractors that need them.
@@ -258,6 +256,7 @@ impl<'a, 'p> Doc<'a, 'p> {
         dating: crate::Dating,
         triggers: u64,
         pass: &'p Pass,
+        vocabulary: &'p Vocabulary,
         numeral_buffer: Vec<crate::numeral::NumeralMatch>,
     ) -> Self {
         Doc {
@@ -267,7 +266,8 @@ impl<'a, 'p> Doc<'a, 'p> {
             numeral_starts: &pass.numeral_starts,
             date_anchors: &pass.date_anchors,
             trigger_hits: &pass.trigger_hits,
-            time_word_starts: &pass.time_word_starts,
+            vocabulary,
+            marks: &pass.marks,
             clause_marks: &pass.clause_marks,
             numerals: Default::default(),
             numeral_buffer: std::cell::Cell::new(numeral_buffer),
@@ -327,14 +327,19 @@ const EXTRACTORS: &[(Kind, ExtractFn, bool)] = &[
 ];
 
 /// Runs the extractors of `kinds` over `input`; facts ordered by start offset.
-pub(crate) fn run(input: &str, dating: crate::Dating, enabled: impl Fn(Kind) -> bool) -> Vec<Fact<'_>> {
+pub(crate) fn run<'i>(
+    input: &'i str,
+    dating: crate::Dating,
+    vocabulary: &Vocabulary,
+    enabled: impl Fn(Kind) -> bool,
+) -> Vec<Fact<'i>> {
     if input.is_empty() {
         return Vec::new();
     }
     // This thread's buffers, borrowed for the text (fresh ones if they are in use).
     BUFFERS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buffers) => run_with(input, dating, &enabled, &mut buffers),
-        Err(_) => run_with(input, dating, &enabled, &mut Buffers::default()),
+        Ok(mut buffers) => run_with(input, dating, vocabulary, &enabled, &mut buffers),
+        Err(_) => run_with(input, dating, vocabulary, &enabled, &mut Buffers::default()),
     })
 }
 
@@ -342,6 +347,7 @@ pub(crate) fn run(input: &str, dating: crate::Dating, enabled: impl Fn(Kind) -> 
 fn run_with<'i>(
     input: &'i str,
     dating: crate::Dating,
+    vocabulary: &Vocabulary,
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
 ) -> Vec<Fact<'i>> {
@@ -354,7 +360,7 @@ fn run_with<'i>(
             input,
             &Joined::unchanged(input),
             triggers,
-            dating,
+            (dating, vocabulary),
             enabled,
             buffers,
             |f| f,
@@ -364,7 +370,16 @@ fn run_with<'i>(
     let (triggers, _) = read_triggers(&joined.text, &mut buffers.pass, false);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
-        Cow::Borrowed(text) => run_on(input, text, &joined, triggers, dating, enabled, buffers, |f| f),
+        Cow::Borrowed(text) => run_on(
+            input,
+            text,
+            &joined,
+            triggers,
+            (dating, vocabulary),
+            enabled,
+            buffers,
+            |f| f,
+        ),
         // Breaks joined: what the facts read is in a text of this call only, so they take
         // their own copies.
         Cow::Owned(text) => run_on(
@@ -372,7 +387,7 @@ fn run_with<'i>(
             text,
             &joined,
             triggers,
-            dating,
+            (dating, vocabulary),
             enabled,
             buffers,
             |f| -> Fact<'i> { f.into_owned() },
@@ -389,7 +404,7 @@ fn run_on<'i, 'd>(
     text: &'d str,
     joined: &Joined<'_>,
     triggers: u64,
-    dating: crate::Dating,
+    (dating, vocabulary): (crate::Dating, &Vocabulary),
     enabled: &impl Fn(Kind) -> bool,
     buffers: &mut Buffers,
     to_input: impl Fn(Fact<'d>) -> Fact<'i>,
@@ -404,7 +419,9 @@ fn run_on<'i, 'd>(
     let mut claims = Claims {
         spans: std::mem::take(claimed),
     };
-    let doc = Doc::new(text, dating, triggers, pass, std::mem::take(kept_numerals));
+    pass.marks.clear();
+    vocabulary.marks_into(text, &mut pass.marks);
+    let doc = Doc::new(text, dating, triggers, pass, vocabulary, std::mem::take(kept_numerals));
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -452,9 +469,9 @@ fn run_on<'i, 'd>(
 
 /// The characters that rules gate on and read positions from: a rule whose characters are
 /// all absent from a text is skipped, and the others look only where theirs are.
-const TRIGGERS: [char; 50] = [
-    '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '目',
-    '近', '如', '日', '此', '未', '过', '“', '大', '%', '％', '分', '成', '折', '第', '首', '位', '名', '公', '合',
+const TRIGGERS: [char; 41] = [
+    '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '“',
+    '大', '%', '％', '分', '成', '折', '第', '首', '位', '名',
     '‰', // The first characters of change words (上 is above): 增长, 提高, 新增, 扩大, 多增, 攀升, 下降, 减少 …
     '增', '提', '新', '扩', '多', '攀', '下', '减', '降', '回', '缩',
 ];
@@ -623,8 +640,8 @@ struct Pass {
     date_anchors: Vec<usize>,
     /// Where the other trigger characters are, and which.
     trigger_hits: Vec<(usize, u8)>,
-    /// Where the unplaced time words (目前, 近年来 …) may start.
-    time_word_starts: Vec<usize>,
+    /// The words of the vocabulary's one pass (see [`Vocabulary::marks_into`]).
+    marks: Vec<Mark>,
     /// The clause marks, in order.
     clause_marks: Vec<ClauseMark>,
 }
@@ -640,7 +657,7 @@ impl Pass {
         free(&mut self.numeral_starts);
         free(&mut self.date_anchors);
         free(&mut self.trigger_hits);
-        free(&mut self.time_word_starts);
+        free(&mut self.marks);
         free(&mut self.clause_marks);
     }
 }
@@ -669,22 +686,6 @@ const DATE_ANCHOR_BITS: u64 = {
     bits
 };
 
-/// The trigger bits of the first characters of unplaced time words.
-const TIME_WORD_BITS: u64 = {
-    let mut bits = 0u64;
-    let mut i = 0;
-    while i < TRIGGERS.len() {
-        if matches!(
-            TRIGGERS[i],
-            '目' | '近' | '当' | '如' | '日' | '此' | '今' | '未' | '过'
-        ) {
-            bits |= 1 << i;
-        }
-        i += 1;
-    }
-    bits
-};
-
 /// One pass over `text`, filling `pass` (emptied first): where a numeral may start, where
 /// the date anchors, the other trigger characters and the clause marks are. Returns which
 /// trigger characters the text has, one bit each, and whether it has a `\n` or `\r`
@@ -698,13 +699,11 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
     let Pass {
         date_anchors,
         trigger_hits,
-        time_word_starts,
         clause_marks,
         ..
     } = pass;
     date_anchors.clear();
     trigger_hits.clear();
-    time_word_starts.clear();
     clause_marks.clear();
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
@@ -712,7 +711,6 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
     runs.reserve(n / 32 + 4);
     date_anchors.reserve(n / 64 + 4);
     trigger_hits.reserve(n / 32 + 4);
-    time_word_starts.reserve(n / 128 + 4);
     clause_marks.reserve(n / 24 + 4);
     let mut runs = crate::numeral::StarterRuns { runs };
     // What is recorded of an interesting character `u`, `n` bytes long, at byte `i`
@@ -727,8 +725,6 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
                 mask |= bit;
                 if DATE_ANCHOR_BITS & bit != 0 {
                     date_anchors.push(i);
-                } else if TIME_WORD_BITS & bit != 0 {
-                    time_word_starts.push(i);
                 } else {
                     trigger_hits.push((i, t - 1));
                 }
@@ -783,14 +779,10 @@ fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool
 }
 
 /// The byte offsets of `c` in the document, in order: `c` is a trigger character that is
-/// neither a date anchor nor the first character of a time word (those have lists of
-/// their own).
+/// no date anchor (those have a list of their own).
 pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize> + 'd {
     let bit = trigger_bit(c);
-    debug_assert!(
-        bit != 0 && (DATE_ANCHOR_BITS | TIME_WORD_BITS) & bit == 0,
-        "{c} has no positions"
-    );
+    debug_assert!(bit != 0 && DATE_ANCHOR_BITS & bit == 0, "{c} has no positions");
     let index = bit.trailing_zeros() as u8;
     let hits = if doc.triggers & bit != 0 { doc.trigger_hits } else { &[] };
     hits.iter().filter(move |h| h.1 == index).map(|h| h.0)
@@ -913,7 +905,15 @@ pub(crate) fn ceil_forward(text: &str, pos: usize, max: usize) -> usize {
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let mut pass = Pass::default();
     let (triggers, _) = read_triggers(text, &mut pass, false);
-    f(&Doc::new(text, crate::Dating::default(), triggers, &pass, Vec::new()))
+    vocabulary::Vocabulary::built_in().marks_into(text, &mut pass.marks);
+    f(&Doc::new(
+        text,
+        crate::Dating::default(),
+        triggers,
+        &pass,
+        vocabulary::Vocabulary::built_in(),
+        Vec::new(),
+    ))
 }
 
 /// The facts of `text` that `pick` keeps, for the example tables of each extractor.
@@ -989,7 +989,7 @@ pub(crate) fn skip_spaces(text: &str, mut pos: usize) -> usize {
 // Bound words, as the record contract lists them.
 
 /// Before a number, a lower bound: 超过1000亿元, 突破110亿元, 逾百家, 超50%.
-const OVER_BEFORE: &[&str] = &[
+pub(crate) const OVER_BEFORE: &[&str] = &[
     "超过",
     "突破",
     "逾",
@@ -1003,7 +1003,7 @@ const OVER_BEFORE: &[&str] = &[
     "超出",
 ];
 /// Before a number, an upper bound: 低于3%, 不到一半, 不足百人.
-const UNDER_BEFORE: &[&str] = &[
+pub(crate) const UNDER_BEFORE: &[&str] = &[
     "低于",
     "不到",
     "不足",
@@ -1016,7 +1016,7 @@ const UNDER_BEFORE: &[&str] = &[
     "不多于",
 ];
 /// Before a number, an approximation: 约5万人, 近10万个, 将近, 接近.
-const ABOUT_BEFORE: &[&str] = &["约", "近", "将近", "接近", "大约", "约为", "大概"];
+pub(crate) const ABOUT_BEFORE: &[&str] = &["约", "近", "将近", "接近", "大约", "约为", "大概"];
 /// After a number (and its unit), a bound: 3000人以上, 5%以下, 200亿元左右.
 const AFTER: &[(&str, Bound)] = &[
     ("以上", Bound::Over),
@@ -1026,32 +1026,6 @@ const AFTER: &[(&str, Bound)] = &[
     ("左右", Bound::About),
     ("上下", Bound::About),
 ];
-
-/// A bound word ending at `pos`: the bound and where the word starts.
-pub(crate) fn bound_before(text: &str, pos: usize) -> Option<(Bound, usize)> {
-    // The longest bound word of any kind (two of one length cannot both end here); a word
-    // of two lists counts as the first's.
-    static ALL: once_cell::sync::Lazy<WordSet> =
-        once_cell::sync::Lazy::new(|| WordSet::new(&[UNDER_BEFORE, OVER_BEFORE, ABOUT_BEFORE].concat()));
-    let best = ALL.longest_before(text, pos).map(|w| {
-        let bound = if UNDER_BEFORE.contains(&w) {
-            Bound::Under
-        } else if OVER_BEFORE.contains(&w) {
-            Bound::Over
-        } else {
-            Bound::About
-        };
-        (bound, pos - w.len())
-    });
-    // 近 in 最近 / 附近 / 将近 is read by the longest word; 近年 is a date, not a bound.
-    if let Some((Bound::About, s)) = best
-        && text[s..pos] == *"近"
-        && matches!(char_before(text, s), Some('最' | '附' | '邻' | '靠' | '接'))
-    {
-        return None;
-    }
-    best
-}
 
 /// A bound word at `pos`: the bound and where the word ends.
 pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
@@ -1268,6 +1242,7 @@ mod tests {
 
     #[test]
     fn bound_words() {
+        let bound_before = |t: &str, p: usize| Vocabulary::built_in().bound_before(t, p);
         let t = "总建筑面积超过65万平方米";
         let p = t.find("65").unwrap();
         assert_eq!(bound_before(t, p), Some((Bound::Over, t.find("超过").unwrap())));

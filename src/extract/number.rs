@@ -14,7 +14,8 @@
 //! (`千家万户`, `百姓`), numerals in words (`十分满意`, `零的突破`, `统一`, `5G`), and
 //! Chinese numerals before 度 or 方 (`三度登上`, `四方`), which there are adverbs or nouns.
 
-use super::{Claims, Doc, bound_after, bound_before, char_at, char_before, skip_spaces};
+use super::vocabulary::Vocabulary;
+use super::{Claims, Doc, bound_after, char_at, char_before, skip_spaces};
 use crate::fact::{Bound, Fact, Number};
 use crate::numeral::{self, NumeralMatch, Script};
 use std::borrow::Cow;
@@ -177,7 +178,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Fact
         // The number's unit and bound words may not reach into a claimed span either
         // (`3打对折`: 对折 is a percentage).
         if !claims.overlaps(m.start, m.end)
-            && let Some(f) = number_at(text, m)
+            && let Some(f) = number_at(doc.vocabulary, text, m)
             && !claims.overlaps(f.start(), f.end())
         {
             out.push(f);
@@ -186,7 +187,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, claims: &Claims, out: &mut Vec<Fact
 }
 
 /// The number that numeral `m` of `text` states, if it is one.
-pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>> {
+pub(crate) fn number_at<'d>(vocabulary: &Vocabulary, text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>> {
     if m.denominator.is_some() || m.digit_sequence || !m.value.is_finite() {
         return None;
     }
@@ -205,12 +206,16 @@ pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>>
         bound = Bound::Over;
         pos += c.len_utf8();
     }
-    let mut unit = longest_at!(text, pos, UNITS);
+    let units = &vocabulary.units;
+    let mut unit = units.longest_at(text, pos).map(|u| &text[pos..pos + u.len()]);
     // A unit that begins with a multiplier: 65万千瓦, 3千米 (the numeral took 千).
     if m.ends_with_multiplier && pos == m.end {
         let last = char_before(text, m.end)?;
         let cut = m.end - last.len_utf8();
-        if let Some(u) = longest_at!(text, cut, UNITS).filter(|u| u.len() > last.len_utf8())
+        if let Some(u) = units
+            .longest_at(text, cut)
+            .map(|u| &text[cut..cut + u.len()])
+            .filter(|u| u.len() > last.len_utf8())
             && let Ok(v) = numeral::parse(&text[m.start..cut])
         {
             unit = Some(u);
@@ -251,7 +256,7 @@ pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>>
         }
         // A lone 百/千/万 is a word (千家万户, 百姓) unless 余/多 or a bound word makes it a
         // count (百余家, 近百家, 逾千名, 超千亿元).
-        if m.bare_multiplier && bound != Bound::Over && bound_before(text, m.start).is_none() {
+        if m.bare_multiplier && bound != Bound::Over && vocabulary.bound_before(text, m.start).is_none() {
             return None;
         }
     }
@@ -262,7 +267,7 @@ pub(crate) fn number_at<'d>(text: &'d str, m: &NumeralMatch) -> Option<Fact<'d>>
         None => return None,
     };
     let mut start = m.start;
-    if let Some((b, s)) = bound_before(text, m.start) {
+    if let Some((b, s)) = vocabulary.bound_before(text, m.start) {
         bound = b;
         start = s;
     }

@@ -14,7 +14,8 @@
 //! words (`一成不变`, `折合`, `成本`).
 
 use super::Claims;
-use super::{Doc, bound_after, bound_before, char_at, char_before, has_any, skip_spaces};
+use super::vocabulary::Vocabulary;
+use super::{Doc, bound_after, char_at, char_before, has_any, skip_spaces};
 use crate::fact::{Bound, Fact, Percentage};
 use crate::numeral::{NumeralMatch, Script};
 use std::borrow::Cow;
@@ -41,7 +42,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         return;
     }
     for m in doc.numerals() {
-        if let Some(f) = percentage_at(text, m) {
+        if let Some(f) = percentage_at(doc.vocabulary, text, m) {
             out.push(f);
         }
     }
@@ -113,7 +114,7 @@ fn per_cent(m: &NumeralMatch) -> Option<f64> {
 }
 
 /// The percentage that numeral `m` of `text` states, if it is one.
-pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Fact<'static>> {
+pub(crate) fn percentage_at(vocabulary: &Vocabulary, text: &str, m: &NumeralMatch) -> Option<Fact<'static>> {
     if !m.value.is_finite() {
         return None;
     }
@@ -181,7 +182,7 @@ pub(crate) fn percentage_at(text: &str, m: &NumeralMatch) -> Option<Fact<'static
     };
     let mut start = m.start;
     let mut bound = if m.approx { Bound::Over } else { Bound::Exact };
-    if let Some((b, s)) = bound_before(text, m.start) {
+    if let Some((b, s)) = vocabulary.bound_before(text, m.start) {
         bound = b;
         start = s;
     }

@@ -13,14 +13,15 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::{Claims, Doc, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
+use super::{Claims, Doc, WordSet, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
 use std::borrow::Cow;
 
-/// Fields of comparison written before the place: `全市第一`, `省内第3`.
-const SCOPES: &[&str] = &[
+/// Fields of comparison written before the place: `全市第一`, `省内第3` (a
+/// [`crate::Lexicon`] adds to them).
+pub(crate) const SCOPES: &[&str] = &[
     "全市",
     "全省",
     "全国",
@@ -270,15 +271,16 @@ fn list_before(text: &str, pos: usize) -> Option<Context<'_>> {
 }
 
 /// A scope that ends just before `pos`: a scope word or a place name.
-fn scope_before(text: &str, pos: usize) -> Option<Context<'_>> {
+fn scope_before<'t>(scopes: &WordSet, text: &'t str, pos: usize) -> Option<Context<'t>> {
     let mut at = pos;
     if let Some(link) = longest_before!(text, at, SCOPE_LINKS) {
         at -= link.len();
     }
-    if let Some(s) = longest_before!(text, at, SCOPES) {
+    if let Some(s) = scopes.longest_before(text, at) {
+        let start = at - s.len();
         return Some(Context {
-            start: at - s.len(),
-            scope: Some(s),
+            start,
+            scope: Some(&text[start..at]),
             list: None,
         });
     }
@@ -290,7 +292,7 @@ fn scope_before(text: &str, pos: usize) -> Option<Context<'_>> {
             break;
         }
         q -= c.len_utf8();
-        if let Some(s) = longest_before!(text, q, SCOPES) {
+        if let Some(s) = scopes.longest_before(text, q) {
             let start = q - s.len();
             return Some(Context {
                 start,
@@ -313,8 +315,8 @@ fn scope_before(text: &str, pos: usize) -> Option<Context<'_>> {
     })
 }
 
-fn placed(text: &str, pos: usize) -> Option<Context<'_>> {
-    if let Some(c) = list_before(text, pos).or_else(|| scope_before(text, pos)) {
+fn placed<'t>(scopes: &WordSet, text: &'t str, pos: usize) -> Option<Context<'t>> {
+    if let Some(c) = list_before(text, pos).or_else(|| scope_before(scopes, text, pos)) {
         return Some(c);
     }
     longest_before!(text, pos, PLACING_VERBS).map(|_| Context {
@@ -348,6 +350,7 @@ fn ranking<'d>(
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
+    let scopes = &doc.vocabulary.scopes;
     let text = doc.text;
     let from = out.len();
     // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
@@ -369,7 +372,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         }
         let ctx = if is_tier {
             list_before(text, s)
-                .or_else(|| scope_before(text, s))
+                .or_else(|| scope_before(scopes, text, s))
                 .unwrap_or(Context {
                     start: s,
                     scope: None,
@@ -381,7 +384,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
             let follows_place = out[from..].last().is_some_and(|prev: &Fact| {
                 matches!(&text[prev.end().min(s)..s], "、" | "和" | "，" | "及") && suffix.is_some()
             });
-            match placed(text, s) {
+            match placed(scopes, text, s) {
                 Some(c) => c,
                 None if follows_place => Context {
                     start: s,
@@ -396,7 +399,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
     for (start, end) in tops(text, positions(doc, '首')) {
-        if let Some(ctx) = scope_before(text, start).or_else(|| list_before(text, start)) {
+        if let Some(ctx) = scope_before(scopes, text, start).or_else(|| list_before(text, start)) {
             out.push(ranking(ctx.start, end, ctx, Some(1), None, None));
         }
     }
@@ -413,7 +416,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
             Some(w) => (verb_start - w.len(), true),
             None => (verb_start, m.suffix == Some("位次")),
         };
-        let ctx = list_before(text, ctx_pos).or_else(|| scope_before(text, ctx_pos));
+        let ctx = list_before(text, ctx_pos).or_else(|| scope_before(scopes, text, ctx_pos));
         // `比上年前移3位`: a move of N places needs no scope when nothing follows that
         // would make 位 a classifier (`上升3位专家` is no move).
         let ctx = match ctx {

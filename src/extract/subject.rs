@@ -284,7 +284,7 @@ fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<C
         let rest = &clause[i..];
         // The longest change word here (the list is indexed by first character).
         static SET: once_cell::sync::Lazy<super::WordSet> =
-            once_cell::sync::Lazy::new(|| super::WordSet::new(&CHANGE_WORDS));
+            once_cell::sync::Lazy::new(|| super::WordSet::new(&*CHANGE_WORDS));
         let Some(w) = SET.longest_at(rest, 0) else {
             continue;
         };
@@ -381,7 +381,7 @@ fn phrase_before_in(clause: &str, from: usize) -> (Before<'_>, bool) {
     };
     // No change word ends another, so at most one ends the phrase.
     static CHANGES: once_cell::sync::Lazy<super::WordSet> =
-        once_cell::sync::Lazy::new(|| super::WordSet::new(&[UP, DOWN].concat()));
+        once_cell::sync::Lazy::new(|| super::WordSet::new([UP, DOWN].concat()));
     if let Some(w) = CHANGES
         .longest_before(phrase, phrase.len())
         .filter(|w| phrase.len() > w.len())

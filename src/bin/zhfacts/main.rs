@@ -56,6 +56,11 @@ struct Args {
     #[arg(long, value_parser = parse_year)]
     year: Option<i32>,
 
+    /// A TOML file of words added to the built-in ones: units, over, under, about,
+    /// enterprise_endings, scopes, time_words (each a list of strings).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+
     /// The output: a table (the default on a terminal), jsonl (otherwise), csv, or html.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -128,6 +133,18 @@ fn main() -> ExitCode {
     }
     if let Some(year) = args.year {
         extractor = extractor.with_document_year(year);
+    }
+    if let Some(path) = &args.lexicon {
+        let lexicon = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|toml| zhfacts::Lexicon::from_toml(&toml).map_err(|e| e.to_string()));
+        match lexicon {
+            Ok(lexicon) => extractor = extractor.with_lexicon(lexicon),
+            Err(e) => {
+                say(&format!("error: {}: {e}", path.display()));
+                return ExitCode::FAILURE;
+            }
+        }
     }
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
