@@ -831,29 +831,10 @@ fn is_minus(c: char) -> bool {
 /// Reads one numeral starting exactly at byte `start`.
 fn read_at(s: &str, start: usize) -> Read {
     let mut cur = Cursor { s, i: start };
-    let prev = s[..start].chars().next_back();
-    let mut negative = false;
-    if let Some(c) = cur.peek() {
-        let sign_ok = match c {
-            '负' | '負' => true,
-            c if is_minus(c) => {
-                !prev.is_some_and(|p| is_minus(p) || arabic_digit(p).is_some() || p.is_ascii_alphanumeric())
-            }
-            _ => false,
-        };
-        if sign_ok {
-            let after = cur.i + c.len_utf8();
-            let next = cur.peek_at(after);
-            let leads =
-                next.is_some_and(|n| arabic_digit(n).is_some() || cn_token(n).is_some() || n == '.' || n == '．');
-            if leads {
-                negative = true;
-                cur.i = after;
-            } else {
-                return Read::Nothing(after);
-            }
-        }
-    }
+    let negative = match read_sign(&mut cur) {
+        Ok(negative) => negative,
+        Err(nothing) => return nothing,
+    };
     // A '.' starts a number only where no digit stands before it (`.5`, not `2222.2222`).
     if let Some(c @ ('.' | '．')) = cur.peek() {
         let before = s[..cur.i].chars().next_back();
@@ -878,153 +859,176 @@ fn read_at(s: &str, start: usize) -> Read {
     let (whole, info) = match read_integer_part(&mut cur) {
         Ok(Some(x)) => x,
         Ok(None) => {
-            // 万分之三, 万万分之七: a denominator of big multipliers alone.
-            if let Some((den, after)) = bare_big_denominator(&cur, body_start) {
-                let mut c2 = Cursor { s, i: after };
-                if let Ok(Some((num, ninfo))) = read_integer_part(&mut c2)
-                    && let Some(n) = num.to_f64()
-                {
-                    return Read::Numeral(NumeralMatch {
-                        start,
-                        end: c2.i,
-                        value: if negative { -n / den } else { n / den },
-                        approx: ninfo.approx,
-                        script: ninfo.script,
-                        denominator: Some(den),
-                        numerator: Some(n),
-                        bare_denominator: true,
-                        digit_sequence: false,
-                        bare_multiplier: false,
-                        ends_with_multiplier: ninfo.ends_with_multiplier,
-                    });
-                }
-            }
-            return Read::Nothing(cur.i.max(start + 1));
+            return bare_big_fraction(&cur, start, body_start, negative).unwrap_or(Read::Nothing(cur.i.max(start + 1)));
         }
-
         Err(end) => return Read::TooLarge(end),
     };
-    let mut value = whole;
-    let mut denominator = None;
-    let mut bare_denominator = false;
-    let approx = info.approx;
-    let mut script = info.script;
-    let mut digit_sequence = info.digit_sequence;
-    let mut bare_multiplier = info.bare_multiplier;
-    let mut ends_with_multiplier = info.ends_with_multiplier;
-    let mut end = cur.i;
-
-    // X分之Y: a fraction, X the numeral just read.
-    if let Some(after) = fraction_marker(&cur, end) {
-        let mut c2 = Cursor { s, i: after };
-        let mut neg_num = false;
-        if let Some(ch @ ('负' | '負')) = c2.peek() {
-            c2.i += ch.len_utf8();
-            neg_num = true;
-        }
-        if let Ok(Some((num, ninfo))) = read_integer_part(&mut c2)
-            && !value.is_zero()
-        {
-            let n = num.to_f64();
-            let d = value.to_f64();
-            if let (Some(n), Some(d)) = (n, d) {
-                let q = n / d;
-                if q.is_finite() {
-                    let q = if neg_num { -q } else { q };
-                    return Read::Numeral(NumeralMatch {
-                        start,
-                        end: c2.i,
-                        value: if negative { -q } else { q },
-                        approx: ninfo.approx,
-                        script: merge_script(script, ninfo.script),
-                        denominator: Some(d),
-                        numerator: Some(if neg_num { -n } else { n }),
-                        bare_denominator: info.bare_multiplier,
-                        digit_sequence: false,
-                        bare_multiplier: false,
-                        ends_with_multiplier: ninfo.ends_with_multiplier,
-                    });
-                }
-            }
-        }
+    if let Some(fraction) = fraction_of(&cur, start, negative, &whole, &info) {
+        return fraction;
     }
-
-    // N又X分之Y and Arabic `a b/c`, `a/b`.
-    let mut fraction_value: Option<f64> = None;
-    let after_you = {
-        let j = cur.skip_spaces_from(end);
-        if cur.peek_at(j) == Some('又') {
-            Some(cur.skip_spaces_from(j + '又'.len_utf8()))
-        } else {
-            None
-        }
+    let mut m = NumeralMatch {
+        start,
+        end: cur.i,
+        value: 0.0,
+        approx: info.approx,
+        script: info.script,
+        denominator: None,
+        numerator: None,
+        bare_denominator: false,
+        digit_sequence: info.digit_sequence,
+        bare_multiplier: info.bare_multiplier,
+        ends_with_multiplier: info.ends_with_multiplier,
     };
-    if let Some(j) = after_you
-        && let Read::Numeral(fr) = read_at(s, j)
-        && fr.denominator.is_some()
-        && fr.value >= 0.0
-    {
-        fraction_value = Some(fr.value);
-        end = fr.end;
-        denominator = fr.denominator;
-        bare_denominator = fr.bare_denominator;
-        script = merge_script(script, fr.script);
-        digit_sequence = false;
-        bare_multiplier = false;
-        ends_with_multiplier = false;
-    } else if info.script == Script::Arabic && !info.decimal {
-        // `3/5`, or `1 3/5` (a whole number, one space, a fraction).
-        if let Some((num_or_whole_end, frac)) = arabic_fraction(&cur, end, whole) {
-            match frac {
-                ArabicFraction::Simple(q, d) => {
-                    fraction_value = Some(q);
-                    value = Dec::ZERO;
-                    denominator = Some(d);
-                }
-                ArabicFraction::Mixed(q, d) => {
-                    fraction_value = Some(q);
-                    denominator = Some(d);
-                }
-            }
-            end = num_or_whole_end;
-        }
-    }
+    let (value, fraction_value) = read_fraction_part(&cur, whole, &info, &mut m);
     let mut v = match value.to_f64() {
         Some(v) => v,
-        None => return Read::TooLarge(end),
+        None => return Read::TooLarge(m.end),
     };
     if let Some(f) = fraction_value {
         v += f;
     }
-    if negative {
-        v = -v;
-    }
+    m.value = if negative { -v } else { v };
     // 一打, 五十打: dozens, where 打 is not the verb of 打造, 打通 ….
-    if fraction_value.is_none() && !info.decimal && cur.peek_at(end) == Some('打') {
-        let after = cur.peek_at(end + '打'.len_utf8());
+    if fraction_value.is_none() && !info.decimal && cur.peek_at(m.end) == Some('打') {
+        let after = cur.peek_at(m.end + '打'.len_utf8());
         if !after.is_some_and(|a| DA_WORDS.contains(&a)) {
-            v *= 12.0;
-            end += '打'.len_utf8();
-            ends_with_multiplier = false;
+            m.value *= 12.0;
+            m.end += '打'.len_utf8();
+            m.ends_with_multiplier = false;
         }
     }
     // A lone financial capital (拾 in 收拾, 伍 in 队伍, 陆 in 陆地) is a word, not a numeral.
-    if info.lone_capital && body_start + 3 >= end {
-        return Read::Nothing(end);
+    if info.lone_capital && body_start + 3 >= m.end {
+        return Read::Nothing(m.end);
     }
-    Read::Numeral(NumeralMatch {
+    Read::Numeral(m)
+}
+
+/// A sign at the cursor (负, or a minus not after a digit or letter), read when a numeral
+/// follows it: whether there was one. `Err` when a sign leads to no numeral.
+fn read_sign(cur: &mut Cursor) -> Result<bool, Read> {
+    let Some(c) = cur.peek() else { return Ok(false) };
+    let prev = cur.s[..cur.i].chars().next_back();
+    let sign_ok = match c {
+        '负' | '負' => true,
+        c if is_minus(c) => {
+            !prev.is_some_and(|p| is_minus(p) || arabic_digit(p).is_some() || p.is_ascii_alphanumeric())
+        }
+        _ => false,
+    };
+    if !sign_ok {
+        return Ok(false);
+    }
+    let after = cur.i + c.len_utf8();
+    let next = cur.peek_at(after);
+    let leads = next.is_some_and(|n| arabic_digit(n).is_some() || cn_token(n).is_some() || n == '.' || n == '．');
+    if !leads {
+        return Err(Read::Nothing(after));
+    }
+    cur.i = after;
+    Ok(true)
+}
+
+/// 万分之三, 万万分之七: a fraction whose denominator is big multipliers alone, at
+/// `body_start` (where no integer part could be read).
+fn bare_big_fraction(cur: &Cursor, start: usize, body_start: usize, negative: bool) -> Option<Read> {
+    let (den, after) = bare_big_denominator(cur, body_start)?;
+    let mut c2 = Cursor { s: cur.s, i: after };
+    let Ok(Some((num, ninfo))) = read_integer_part(&mut c2) else {
+        return None;
+    };
+    let n = num.to_f64()?;
+    Some(Read::Numeral(NumeralMatch {
         start,
-        end,
-        value: v,
-        approx,
-        script,
-        denominator,
-        numerator: None,
-        bare_denominator,
-        digit_sequence,
-        bare_multiplier,
-        ends_with_multiplier,
-    })
+        end: c2.i,
+        value: if negative { -n / den } else { n / den },
+        approx: ninfo.approx,
+        script: ninfo.script,
+        denominator: Some(den),
+        numerator: Some(n),
+        bare_denominator: true,
+        digit_sequence: false,
+        bare_multiplier: false,
+        ends_with_multiplier: ninfo.ends_with_multiplier,
+    }))
+}
+
+/// X分之Y: a fraction, X the numeral `whole` just read (ending at the cursor).
+fn fraction_of(cur: &Cursor, start: usize, negative: bool, whole: &Dec, info: &PartInfo) -> Option<Read> {
+    let after = fraction_marker(cur, cur.i)?;
+    let mut c2 = Cursor { s: cur.s, i: after };
+    let mut neg_num = false;
+    if let Some(ch @ ('负' | '負')) = c2.peek() {
+        c2.i += ch.len_utf8();
+        neg_num = true;
+    }
+    let Ok(Some((num, ninfo))) = read_integer_part(&mut c2) else {
+        return None;
+    };
+    if whole.is_zero() {
+        return None;
+    }
+    let (n, d) = (num.to_f64()?, whole.to_f64()?);
+    let q = n / d;
+    if !q.is_finite() {
+        return None;
+    }
+    let q = if neg_num { -q } else { q };
+    Some(Read::Numeral(NumeralMatch {
+        start,
+        end: c2.i,
+        value: if negative { -q } else { q },
+        approx: ninfo.approx,
+        script: merge_script(info.script, ninfo.script),
+        denominator: Some(d),
+        numerator: Some(if neg_num { -n } else { n }),
+        bare_denominator: info.bare_multiplier,
+        digit_sequence: false,
+        bare_multiplier: false,
+        ends_with_multiplier: ninfo.ends_with_multiplier,
+    }))
+}
+
+/// A fraction after the integer part `whole` (ending at `m.end`): N又X分之Y, or the Arabic
+/// `a/b` and `a b/c`. Updates `m`'s end, denominator and flags; returns the value of the
+/// whole part and the fraction's.
+fn read_fraction_part(cur: &Cursor, whole: Dec, info: &PartInfo, m: &mut NumeralMatch) -> (Dec, Option<f64>) {
+    let after_you = {
+        let j = cur.skip_spaces_from(m.end);
+        (cur.peek_at(j) == Some('又')).then(|| cur.skip_spaces_from(j + '又'.len_utf8()))
+    };
+    if let Some(j) = after_you
+        && let Read::Numeral(fr) = read_at(cur.s, j)
+        && fr.denominator.is_some()
+        && fr.value >= 0.0
+    {
+        m.end = fr.end;
+        m.denominator = fr.denominator;
+        m.bare_denominator = fr.bare_denominator;
+        m.script = merge_script(m.script, fr.script);
+        m.digit_sequence = false;
+        m.bare_multiplier = false;
+        m.ends_with_multiplier = false;
+        return (whole, Some(fr.value));
+    }
+    if info.script != Script::Arabic || info.decimal {
+        return (whole, None);
+    }
+    // `3/5`, or `1 3/5` (a whole number, one space, a fraction).
+    let Some((end, frac)) = arabic_fraction(cur, m.end, whole) else {
+        return (whole, None);
+    };
+    m.end = end;
+    match frac {
+        ArabicFraction::Simple(q, d) => {
+            m.denominator = Some(d);
+            (Dec::ZERO, Some(q))
+        }
+        ArabicFraction::Mixed(q, d) => {
+            m.denominator = Some(d);
+            (whole, Some(q))
+        }
+    }
 }
 
 fn merge_script(a: Script, b: Script) -> Script {
@@ -1126,72 +1130,17 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
     let mut e: i32 = 0;
     let mut digits = 0usize;
     let mut overflow = false;
-    let mut fullwidth = false;
-    let push = |m: &mut i128, d: u8, overflow: &mut bool| match m.checked_mul(10).and_then(|x| x.checked_add(d as i128))
-    {
-        Some(x) => *m = x,
-        None => *overflow = true,
-    };
-    while let Some(c) = cur.peek() {
-        if let Some(d) = arabic_digit(c) {
-            fullwidth |= c > '\u{7f}';
-            push(&mut m, d, &mut overflow);
-            digits += 1;
-            cur.bump();
-            continue;
-        }
-        // Thousands separator: exactly three digits follow; `，` only among full-width digits.
-        let sep = c == ',' || (c == '，' && fullwidth);
-        if sep && digits > 0 {
-            let j = cur.i + c.len_utf8();
-            let mut k = j;
-            let mut n = 0;
-            while let Some(d) = cur.peek_at(k).filter(|d| arabic_digit(*d).is_some()) {
-                k += d.len_utf8();
-                n += 1;
-            }
-            if n == 3 {
-                cur.i = j;
-                continue;
-            }
-        }
-        break;
-    }
+    read_integer_digits(cur, &mut m, &mut digits, &mut overflow);
     if digits == 0 {
         // `.5`
         if !matches!(cur.peek(), Some('.' | '．')) {
             return Ok(None);
         }
     }
-    let mut decimal = false;
-    // Inside a dotted chain (`2222.2222.222`) no group takes a decimal part.
-    let in_chain = matches!(cur.s[..start].chars().next_back(), Some('.' | '．'));
-    if let Some(c @ ('.' | '．')) = cur.peek().filter(|_| !in_chain || digits == 0) {
-        let j = cur.i + c.len_utf8();
-        let mut k = j;
-        let mut frac = Vec::new();
-        while let Some(d) = cur.peek_at(k).and_then(arabic_digit) {
-            frac.push(d);
-            k += cur.peek_at(k).map_or(1, char::len_utf8);
-        }
-        // `2022.12.05` or `2222.2222.2`: dotted groups, not a decimal.
-        let dotted = matches!(cur.peek_at(k), Some('.' | '．'))
-            && cur
-                .peek_at(k + 1)
-                .or(cur.peek_at(k + 3))
-                .and_then(arabic_digit)
-                .is_some();
-        if !frac.is_empty() && !dotted {
-            for d in frac {
-                push(&mut m, d, &mut overflow);
-                e -= 1;
-            }
-            cur.i = k;
-            decimal = true;
-        } else if digits == 0 {
-            return Ok(None);
-        }
-    }
+    let decimal = match read_decimal_digits(cur, start, digits, &mut m, &mut e, &mut overflow) {
+        Some(decimal) => decimal,
+        None => return Ok(None),
+    };
     let exponent = exponent_at(cur);
     if overflow {
         // The exponent, read or not, belongs to the numeral that is too large.
@@ -1220,6 +1169,86 @@ fn read_arabic(cur: &mut Cursor) -> Result<Option<(Dec, bool)>, ()> {
         return Ok(None);
     }
     Ok(Some((dec, decimal)))
+}
+
+/// Appends the digit `d` to the mantissa `m`, or marks the overflow.
+fn push_digit(m: &mut i128, d: u8, overflow: &mut bool) {
+    match m.checked_mul(10).and_then(|x| x.checked_add(d as i128)) {
+        Some(x) => *m = x,
+        None => *overflow = true,
+    }
+}
+
+/// The integer digits at the cursor, with thousands separators: appended to `m`, counted
+/// in `digits`.
+fn read_integer_digits(cur: &mut Cursor, m: &mut i128, digits: &mut usize, overflow: &mut bool) {
+    let mut fullwidth = false;
+    while let Some(c) = cur.peek() {
+        if let Some(d) = arabic_digit(c) {
+            fullwidth |= c > '\u{7f}';
+            push_digit(m, d, overflow);
+            *digits += 1;
+            cur.bump();
+            continue;
+        }
+        // Thousands separator: exactly three digits follow; `，` only among full-width digits.
+        let sep = c == ',' || (c == '，' && fullwidth);
+        if sep && *digits > 0 {
+            let j = cur.i + c.len_utf8();
+            let mut k = j;
+            let mut n = 0;
+            while let Some(d) = cur.peek_at(k).filter(|d| arabic_digit(*d).is_some()) {
+                k += d.len_utf8();
+                n += 1;
+            }
+            if n == 3 {
+                cur.i = j;
+                continue;
+            }
+        }
+        break;
+    }
+}
+
+/// A decimal part at the cursor (after `digits` integer digits of a numeral that starts
+/// at `start`): its digits appended to `m`, `e` lowered by their count. Whether one was
+/// read; `None` when there is no numeral at all (a lone point).
+fn read_decimal_digits(
+    cur: &mut Cursor,
+    start: usize,
+    digits: usize,
+    m: &mut i128,
+    e: &mut i32,
+    overflow: &mut bool,
+) -> Option<bool> {
+    // Inside a dotted chain (`2222.2222.222`) no group takes a decimal part.
+    let in_chain = matches!(cur.s[..start].chars().next_back(), Some('.' | '．'));
+    let Some(c @ ('.' | '．')) = cur.peek().filter(|_| !in_chain || digits == 0) else {
+        return Some(false);
+    };
+    let j = cur.i + c.len_utf8();
+    let mut k = j;
+    let mut frac = Vec::new();
+    while let Some(d) = cur.peek_at(k).and_then(arabic_digit) {
+        frac.push(d);
+        k += cur.peek_at(k).map_or(1, char::len_utf8);
+    }
+    // `2022.12.05` or `2222.2222.2`: dotted groups, not a decimal.
+    let dotted = matches!(cur.peek_at(k), Some('.' | '．'))
+        && cur
+            .peek_at(k + 1)
+            .or(cur.peek_at(k + 3))
+            .and_then(arabic_digit)
+            .is_some();
+    if !frac.is_empty() && !dotted {
+        for d in frac {
+            push_digit(m, d, overflow);
+            *e -= 1;
+        }
+        cur.i = k;
+        return Some(true);
+    }
+    (digits > 0).then_some(false)
 }
 
 /// An exponent after an Arabic numeral: `e5`, `E-1`, `e＋14`, or `^5` (a power).
@@ -1415,304 +1444,393 @@ impl Eval {
 /// characters, or both. `Ok(None)` when nothing numeral is here; `Err(end)` when the value
 /// is too large.
 fn read_integer_part(cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize> {
-    let begin = cur.i;
-    let mut ev = Eval::new();
-    let mut info = PartInfo::default();
-    let mut saw_arabic = false;
-    let mut saw_cn = false;
-    let mut cn_digits_in_row = 0usize;
-    let mut max_cn_digits_in_row = 0usize;
-    // The Chinese digits read, as one number digit by digit (二〇二二), and how many: the
-    // number is used only up to 38 digits, which an i128 holds.
-    let (mut seq, mut seq_len) = (0i128, 0usize);
-    let mut saw_unit = false;
-    let mut saw_liang_in_seq = false;
-    let mut last_end = cur.i;
-    let mut capitals = 0usize;
-    let mut tokens = 0usize;
-    let mut decimal_done = false;
-    let mut overflow = false;
-    let mut last_was_multiplier = false;
-
+    let mut reader = IntegerReader::new(cur.i);
     loop {
         // Spaces may stand between two parts of a numeral (`7 万5 千4 百`, `十 余 万`).
-        let here = if tokens > 0 { cur.skip_spaces_from(cur.i) } else { cur.i };
+        let here = if reader.tokens > 0 {
+            cur.skip_spaces_from(cur.i)
+        } else {
+            cur.i
+        };
         let Some(c) = cur.peek_at(here) else { break };
+        let step =
+            if (arabic_digit(c).is_some() && !reader.decimal_done) || (reader.tokens == 0 && matches!(c, '.' | '．')) {
+                reader.arabic(cur, here)
+            } else if let Some(tok) = cn_token(c) {
+                reader.chinese(cur, here, c, tok)
+            } else if (c == '点' || c == '點') && !reader.decimal_done && (reader.ev.any_digit || reader.saw_unit) {
+                reader.decimal_point(cur, here, c)
+            } else if matches!(c, '余' | '多' | '几' | '幾') && reader.ev.any_digit_or_unit(reader.saw_unit) {
+                reader.vague(cur, here, c)
+            } else {
+                Step::Stop
+            };
+        match step {
+            Step::Next => continue,
+            Step::Stop => break,
+            Step::NoNumeral => return Ok(None),
+        }
+    }
+    reader.finish(cur)
+}
+
+/// What [`read_integer_part`] does after a token.
+enum Step {
+    /// Read the next token.
+    Next,
+    /// The numeral ends at the last token read.
+    Stop,
+    /// What was read is no numeral (a range such as 二三十).
+    NoNumeral,
+}
+
+/// The state of [`read_integer_part`] between tokens.
+struct IntegerReader {
+    /// Where the numeral starts.
+    begin: usize,
+    /// The value so far.
+    ev: Eval,
+    info: PartInfo,
+    saw_arabic: bool,
+    saw_cn: bool,
+    cn_digits_in_row: usize,
+    max_cn_digits_in_row: usize,
+    /// The Chinese digits read, as one number digit by digit (二〇二二), and how many: the
+    /// number is used only up to 38 digits, which an i128 holds.
+    seq: i128,
+    seq_len: usize,
+    /// A multiplier (十百千万亿) was read.
+    saw_unit: bool,
+    saw_liang_in_seq: bool,
+    /// The end of the last token that belongs to the numeral.
+    last_end: usize,
+    capitals: usize,
+    tokens: usize,
+    /// A decimal part was read: only multipliers may follow.
+    decimal_done: bool,
+    overflow: bool,
+    last_was_multiplier: bool,
+}
+
+impl IntegerReader {
+    fn new(begin: usize) -> Self {
+        IntegerReader {
+            begin,
+            ev: Eval::new(),
+            info: PartInfo::default(),
+            saw_arabic: false,
+            saw_cn: false,
+            cn_digits_in_row: 0,
+            max_cn_digits_in_row: 0,
+            seq: 0,
+            seq_len: 0,
+            saw_unit: false,
+            saw_liang_in_seq: false,
+            last_end: begin,
+            capitals: 0,
+            tokens: 0,
+            decimal_done: false,
+            overflow: false,
+            last_was_multiplier: false,
+        }
+    }
+
+    /// Arabic digits (or a leading decimal point) at `here`.
+    fn arabic(&mut self, cur: &mut Cursor, here: usize) -> Step {
         let spaced = here != cur.i;
-        let dot_start = tokens == 0 && matches!(c, '.' | '．');
-        if arabic_digit(c).is_some() && !decimal_done || dot_start {
-            if saw_arabic && ev.pending.is_some() || spaced && ev.pending.is_some() {
-                break;
-            }
-            if spaced && saw_arabic && !saw_cn {
-                break;
-            }
-            cur.i = here;
-            match read_arabic(cur) {
-                Ok(Some((d, decimal))) => {
-                    if ev.pending.is_some() {
-                        // A Chinese digit right before an Arabic one: not one numeral.
-                        break;
-                    }
-                    ev.pending = Some(d);
-                    ev.pending_cn_digit = false;
-                    ev.any_digit = true;
-                    info.decimal |= decimal;
-                    saw_arabic = true;
-                    cn_digits_in_row = 0;
-                    tokens += 1;
-                    last_end = cur.i;
-                    last_was_multiplier = false;
-                    if decimal {
-                        // `3.98万` may still take multipliers, but no more digits.
-                        decimal_done = true;
-                    }
-                    continue;
+        if self.saw_arabic && self.ev.pending.is_some() || spaced && self.ev.pending.is_some() {
+            return Step::Stop;
+        }
+        if spaced && self.saw_arabic && !self.saw_cn {
+            return Step::Stop;
+        }
+        cur.i = here;
+        match read_arabic(cur) {
+            Ok(Some((d, decimal))) => {
+                if self.ev.pending.is_some() {
+                    // A Chinese digit right before an Arabic one: not one numeral.
+                    return Step::Stop;
                 }
-                Ok(None) => break,
-                Err(()) => {
-                    overflow = true;
-                    last_end = cur.i;
-                    break;
+                self.ev.pending = Some(d);
+                self.ev.pending_cn_digit = false;
+                self.ev.any_digit = true;
+                self.info.decimal |= decimal;
+                self.saw_arabic = true;
+                self.cn_digits_in_row = 0;
+                self.tokens += 1;
+                self.last_end = cur.i;
+                self.last_was_multiplier = false;
+                if decimal {
+                    // `3.98万` may still take multipliers, but no more digits.
+                    self.decimal_done = true;
                 }
+                Step::Next
+            }
+            Ok(None) => Step::Stop,
+            Err(()) => {
+                self.overflow = true;
+                self.last_end = cur.i;
+                Step::Stop
             }
         }
-        if let Some(tok) = cn_token(c) {
-            // After a decimal part only multipliers may follow (`1005.5亿`, `三点五万`).
-            if decimal_done && !matches!(tok, Cn::Big(_)) {
-                break;
-            }
-            match tok {
-                Cn::Digit {
-                    d,
-                    liang,
-                    zero,
-                    capital,
-                } => {
-                    if ev.pending.is_some() && !ev.pending_cn_digit {
-                        break; // Arabic then Chinese digit.
-                    }
-                    // Digit after digit once a multiplier was read (三百五六): two numerals.
-                    if ev.pending.is_some() && saw_unit && !zero {
-                        break;
-                    }
-                    cur.i = here + c.len_utf8();
-                    tokens += 1;
-                    saw_cn = true;
-                    capitals += usize::from(capital);
-                    last_was_multiplier = false;
-                    if zero {
-                        seq = seq.wrapping_mul(10);
-                        seq_len += 1;
-                        if ev.pending.is_some() && !saw_unit {
-                            // 二〇: sequence continues below.
-                            cn_digits_in_row += 1;
-                            max_cn_digits_in_row = max_cn_digits_in_row.max(cn_digits_in_row);
-                            ev.pending = Some(Dec::int(0));
-                            ev.pending_cn_digit = true;
-                        } else if !ev.any_digit && ev.pending.is_none() && ev.section.is_zero() && ev.groups.is_empty()
-                        {
-                            ev.pending = Some(Dec::int(0));
-                            ev.pending_cn_digit = false;
-                            cn_digits_in_row = 1;
-                            max_cn_digits_in_row = max_cn_digits_in_row.max(1);
-                            ev.any_digit = true;
-                        } else {
-                            ev.zero_gap = true;
-                            cn_digits_in_row = 0;
-                        }
-                        last_end = cur.i;
-                        continue;
-                    }
-                    saw_liang_in_seq |= liang;
-                    seq = seq.wrapping_mul(10).wrapping_add(i128::from(d));
-                    seq_len += 1;
-                    cn_digits_in_row += 1;
-                    max_cn_digits_in_row = max_cn_digits_in_row.max(cn_digits_in_row);
-                    ev.pending = Some(Dec::int(d as i128));
-                    ev.pending_cn_digit = true;
-                    ev.any_digit = true;
-                    last_end = cur.i;
-                }
-                Cn::Small(k) => {
-                    capitals += usize::from(capital_multiplier(c).is_some());
-                    if max_cn_digits_in_row >= 2 {
-                        // 二三十, 三五百: a range, not a numeral; none of it is read again.
-                        while let Some(ch) = cur.peek().filter(|c| cn_token(*c).is_some()) {
-                            cur.i += ch.len_utf8();
-                        }
-                        return Ok(None);
-                    }
-                    if ev.pending.is_some() && !ev.pending_cn_digit && !saw_cn && info.decimal {
-                        break;
-                    }
-                    // 五十千: a multiplier straight after a smaller one is not part of it.
-                    if ev.pending.is_none()
-                        && !ev.zero_gap
-                        && ev.last_power.is_some_and(|p| p < 4 && p <= k)
-                        && last_was_multiplier
-                    {
-                        break;
-                    }
-                    cur.i = here + c.len_utf8();
-                    tokens += 1;
-                    saw_cn = true;
-                    saw_unit = true;
-                    cn_digits_in_row = 0;
-                    if ev.small(k).is_none() {
-                        overflow = true;
-                    }
-                    last_end = cur.i;
-                    last_was_multiplier = true;
-                }
-                Cn::Big(k) => {
-                    if max_cn_digits_in_row >= 2 && !saw_unit {
-                        return Ok(None);
-                    }
-                    cur.i = here + c.len_utf8();
-                    tokens += 1;
-                    saw_cn = true;
-                    saw_unit = true;
-                    cn_digits_in_row = 0;
-                    if ev.big(k).is_none() {
-                        overflow = true;
-                    }
-                    last_end = cur.i;
-                    last_was_multiplier = true;
-                }
-                Cn::Tens(t) => {
-                    if ev.pending.is_some() {
-                        break;
-                    }
-                    cur.i = here + c.len_utf8();
-                    tokens += 1;
-                    saw_cn = true;
-                    saw_unit = true;
-                    ev.pending = Some(Dec::int(t as i128));
-                    ev.pending_cn_digit = false;
-                    ev.any_digit = true;
-                    if ev.small(1).is_none() {
-                        overflow = true;
-                    }
-                    last_end = cur.i;
-                    last_was_multiplier = false;
-                }
-            }
-            continue;
+    }
+
+    /// A Chinese digit or multiplier `c` at `here`.
+    fn chinese(&mut self, cur: &mut Cursor, here: usize, c: char, tok: Cn) -> Step {
+        // After a decimal part only multipliers may follow (`1005.5亿`, `三点五万`).
+        if self.decimal_done && !matches!(tok, Cn::Big(_)) {
+            return Step::Stop;
         }
-        // 点: a decimal point, when Chinese digits (not 两) follow.
-        if (c == '点' || c == '點') && !decimal_done && (ev.any_digit || saw_unit) {
-            let mut k = cur.skip_spaces_from(here + c.len_utf8());
-            let mut frac: Vec<u8> = Vec::new();
-            while let Some(Cn::Digit { d, liang: false, .. }) = cur.peek_at(k).and_then(cn_token) {
-                frac.push(d);
-                k += cur.peek_at(k).map_or(3, char::len_utf8);
-                let k2 = cur.skip_spaces_from(k);
-                if matches!(cur.peek_at(k2).and_then(cn_token), Some(Cn::Digit { liang: false, .. })) {
-                    k = k2;
+        match tok {
+            Cn::Digit {
+                d,
+                liang,
+                zero,
+                capital,
+            } => self.cn_digit(cur, here + c.len_utf8(), d, liang, zero, capital),
+            Cn::Small(k) => self.cn_small(cur, here + c.len_utf8(), c, k),
+            Cn::Big(k) => {
+                if self.max_cn_digits_in_row >= 2 && !self.saw_unit {
+                    return Step::NoNumeral;
                 }
-            }
-            if frac.is_empty() {
-                break;
-            }
-            let Some(int) = ev.total() else {
-                overflow = true;
-                break;
-            };
-            let mut f = Dec::ZERO;
-            for (n, d) in frac.iter().enumerate() {
-                match f.add(Dec {
-                    m: *d as i128,
-                    e: -(n as i32) - 1,
-                }) {
-                    Some(x) => f = x,
-                    None => overflow = true,
+                self.multiplier_read(cur, here + c.len_utf8());
+                if self.ev.big(k).is_none() {
+                    self.overflow = true;
                 }
+                Step::Next
             }
-            let Some(v) = int.add(f) else {
-                overflow = true;
-                break;
-            };
-            ev = Eval::new();
-            ev.pending = Some(v);
-            ev.any_digit = true;
-            decimal_done = true;
-            info.decimal = true;
-            saw_cn = true;
-            cur.i = k;
-            last_end = k;
-            tokens += 1;
-            cn_digits_in_row = 0;
-            last_was_multiplier = false;
-            continue;
-        }
-        // 余 / 多 after a numeral (`5870余人`, `十多万`); 几 as an unknown digit.
-        if matches!(c, '余' | '多' | '几' | '幾') && ev.any_digit_or_unit(saw_unit) {
-            let after = cur.skip_spaces_from(here + c.len_utf8());
-            let next_big = matches!(cur.peek_at(after).and_then(cn_token), Some(Cn::Big(_)));
-            if matches!(c, '几' | '幾') {
-                if ev.pending.is_some() && !saw_unit {
-                    break;
+            Cn::Tens(t) => {
+                if self.ev.pending.is_some() {
+                    return Step::Stop;
                 }
                 cur.i = here + c.len_utf8();
-                info.approx = true;
-                ev.pending = Some(Dec::ZERO);
-                ev.pending_cn_digit = false;
-                last_end = cur.i;
-                tokens += 1;
-                continue;
+                self.tokens += 1;
+                self.saw_cn = true;
+                self.saw_unit = true;
+                self.last_end = cur.i;
+                self.last_was_multiplier = false;
+                self.ev.pending = Some(Dec::int(t as i128));
+                self.ev.pending_cn_digit = false;
+                self.ev.any_digit = true;
+                if self.ev.small(1).is_none() {
+                    self.overflow = true;
+                }
+                Step::Next
             }
-            if next_big {
-                cur.i = after;
-                info.approx = true;
-                // The pending value is complete (十多万: ten, then 万).
-                ev.pending_cn_digit = false;
-                continue;
-            }
-            // Trailing 余/多: the numeral ends here; the extractor reads the bound.
-            break;
         }
-        break;
     }
-    cur.i = last_end;
-    if overflow {
-        return Err(last_end);
+
+    /// A multiplier token read, ending at `end`.
+    fn multiplier_read(&mut self, cur: &mut Cursor, end: usize) {
+        cur.i = end;
+        self.tokens += 1;
+        self.saw_cn = true;
+        self.saw_unit = true;
+        self.cn_digits_in_row = 0;
+        self.last_end = end;
+        self.last_was_multiplier = true;
     }
-    if tokens == 0 || cur.i == begin {
-        return Ok(None);
+
+    /// A Chinese digit `d` (一 … 九, 两, 〇/零), ending at `end`.
+    fn cn_digit(&mut self, cur: &mut Cursor, end: usize, d: u8, liang: bool, zero: bool, capital: bool) -> Step {
+        let ev = &mut self.ev;
+        if ev.pending.is_some() && !ev.pending_cn_digit {
+            return Step::Stop; // Arabic then Chinese digit.
+        }
+        // Digit after digit once a multiplier was read (三百五六): two numerals.
+        if ev.pending.is_some() && self.saw_unit && !zero {
+            return Step::Stop;
+        }
+        cur.i = end;
+        self.tokens += 1;
+        self.saw_cn = true;
+        self.capitals += usize::from(capital);
+        self.last_was_multiplier = false;
+        self.last_end = end;
+        if zero {
+            self.seq = self.seq.wrapping_mul(10);
+            self.seq_len += 1;
+            if ev.pending.is_some() && !self.saw_unit {
+                // 二〇: sequence continues below.
+                self.cn_digits_in_row += 1;
+                self.max_cn_digits_in_row = self.max_cn_digits_in_row.max(self.cn_digits_in_row);
+                ev.pending = Some(Dec::int(0));
+                ev.pending_cn_digit = true;
+            } else if !ev.any_digit && ev.pending.is_none() && ev.section.is_zero() && ev.groups.is_empty() {
+                ev.pending = Some(Dec::int(0));
+                ev.pending_cn_digit = false;
+                self.cn_digits_in_row = 1;
+                self.max_cn_digits_in_row = self.max_cn_digits_in_row.max(1);
+                ev.any_digit = true;
+            } else {
+                ev.zero_gap = true;
+                self.cn_digits_in_row = 0;
+            }
+            return Step::Next;
+        }
+        self.saw_liang_in_seq |= liang;
+        self.seq = self.seq.wrapping_mul(10).wrapping_add(i128::from(d));
+        self.seq_len += 1;
+        self.cn_digits_in_row += 1;
+        self.max_cn_digits_in_row = self.max_cn_digits_in_row.max(self.cn_digits_in_row);
+        ev.pending = Some(Dec::int(d as i128));
+        ev.pending_cn_digit = true;
+        ev.any_digit = true;
+        Step::Next
     }
-    // Without a digit, a numeral needs a small multiplier (百余家, 十): 万 and 万万 alone
-    // are no numerals.
-    if !ev.any_digit {
-        let small_seen = cur.s[begin..cur.i]
-            .chars()
-            .any(|c| matches!(cn_token(c), Some(Cn::Small(_) | Cn::Tens(_))));
-        if !small_seen {
+
+    /// A small multiplier `c` (十百千) of power `k`, ending at `end`.
+    fn cn_small(&mut self, cur: &mut Cursor, end: usize, c: char, k: u8) -> Step {
+        self.capitals += usize::from(capital_multiplier(c).is_some());
+        if self.max_cn_digits_in_row >= 2 {
+            // 二三十, 三五百: a range, not a numeral; none of it is read again.
+            while let Some(ch) = cur.peek().filter(|c| cn_token(*c).is_some()) {
+                cur.i += ch.len_utf8();
+            }
+            return Step::NoNumeral;
+        }
+        let ev = &self.ev;
+        if ev.pending.is_some() && !ev.pending_cn_digit && !self.saw_cn && self.info.decimal {
+            return Step::Stop;
+        }
+        // 五十千: a multiplier straight after a smaller one is not part of it.
+        if ev.pending.is_none()
+            && !ev.zero_gap
+            && ev.last_power.is_some_and(|p| p < 4 && p <= k)
+            && self.last_was_multiplier
+        {
+            return Step::Stop;
+        }
+        self.multiplier_read(cur, end);
+        if self.ev.small(k).is_none() {
+            self.overflow = true;
+        }
+        Step::Next
+    }
+
+    /// 点 at `here`: a decimal point, when Chinese digits (not 两) follow.
+    fn decimal_point(&mut self, cur: &mut Cursor, here: usize, c: char) -> Step {
+        let mut k = cur.skip_spaces_from(here + c.len_utf8());
+        let mut frac: Vec<u8> = Vec::new();
+        while let Some(Cn::Digit { d, liang: false, .. }) = cur.peek_at(k).and_then(cn_token) {
+            frac.push(d);
+            k += cur.peek_at(k).map_or(3, char::len_utf8);
+            let k2 = cur.skip_spaces_from(k);
+            if matches!(cur.peek_at(k2).and_then(cn_token), Some(Cn::Digit { liang: false, .. })) {
+                k = k2;
+            }
+        }
+        if frac.is_empty() {
+            return Step::Stop;
+        }
+        let Some(int) = self.ev.total() else {
+            self.overflow = true;
+            return Step::Stop;
+        };
+        let mut f = Dec::ZERO;
+        for (n, d) in frac.iter().enumerate() {
+            match f.add(Dec {
+                m: *d as i128,
+                e: -(n as i32) - 1,
+            }) {
+                Some(x) => f = x,
+                None => self.overflow = true,
+            }
+        }
+        let Some(v) = int.add(f) else {
+            self.overflow = true;
+            return Step::Stop;
+        };
+        self.ev = Eval::new();
+        self.ev.pending = Some(v);
+        self.ev.any_digit = true;
+        self.decimal_done = true;
+        self.info.decimal = true;
+        self.saw_cn = true;
+        cur.i = k;
+        self.last_end = k;
+        self.tokens += 1;
+        self.cn_digits_in_row = 0;
+        self.last_was_multiplier = false;
+        Step::Next
+    }
+
+    /// 余 / 多 after a numeral (`5870余人`, `十多万`), or 几 as an unknown digit, at `here`.
+    fn vague(&mut self, cur: &mut Cursor, here: usize, c: char) -> Step {
+        let after = cur.skip_spaces_from(here + c.len_utf8());
+        let next_big = matches!(cur.peek_at(after).and_then(cn_token), Some(Cn::Big(_)));
+        if matches!(c, '几' | '幾') {
+            if self.ev.pending.is_some() && !self.saw_unit {
+                return Step::Stop;
+            }
+            cur.i = here + c.len_utf8();
+            self.info.approx = true;
+            self.ev.pending = Some(Dec::ZERO);
+            self.ev.pending_cn_digit = false;
+            self.last_end = cur.i;
+            self.tokens += 1;
+            return Step::Next;
+        }
+        if next_big {
+            cur.i = after;
+            self.info.approx = true;
+            // The pending value is complete (十多万: ten, then 万).
+            self.ev.pending_cn_digit = false;
+            return Step::Next;
+        }
+        // Trailing 余/多: the numeral ends here; the extractor reads the bound.
+        Step::Stop
+    }
+
+    /// The numeral read, its value and what is known of it; the cursor left at its end.
+    fn finish(self, cur: &mut Cursor) -> Result<Option<(Dec, PartInfo)>, usize> {
+        let IntegerReader {
+            begin,
+            mut ev,
+            mut info,
+            last_end,
+            ..
+        } = self;
+        cur.i = last_end;
+        if self.overflow {
+            return Err(last_end);
+        }
+        if self.tokens == 0 || cur.i == begin {
             return Ok(None);
         }
+        // Without a digit, a numeral needs a small multiplier (百余家, 十): 万 and 万万 alone
+        // are no numerals.
+        if !ev.any_digit {
+            let small_seen = cur.s[begin..cur.i]
+                .chars()
+                .any(|c| matches!(cn_token(c), Some(Cn::Small(_) | Cn::Tens(_))));
+            if !small_seen {
+                return Ok(None);
+            }
+        }
+        let value = if self.max_cn_digits_in_row >= 2 && !self.saw_unit && !self.saw_arabic && !info.decimal {
+            // Digit by digit: 二〇二二, 三八. 两 does not stand in such sequences (两两).
+            if self.saw_liang_in_seq || self.seq_len > 38 {
+                return Ok(None);
+            }
+            info.digit_sequence = true;
+            Dec::int(self.seq)
+        } else {
+            match ev.total() {
+                Some(v) => v,
+                None => return Err(last_end),
+            }
+        };
+        info.script = match (self.saw_arabic, self.saw_cn) {
+            (true, false) => Script::Arabic,
+            (true, true) => Script::Mixed,
+            _ => Script::Chinese,
+        };
+        info.bare_multiplier = !ev.any_digit;
+        info.ends_with_multiplier = self.last_was_multiplier;
+        info.lone_capital = self.capitals == 1 && self.tokens == 1;
+        Ok(Some((value, info)))
     }
-    let value = if max_cn_digits_in_row >= 2 && !saw_unit && !saw_arabic && !info.decimal {
-        // Digit by digit: 二〇二二, 三八. 两 does not stand in such sequences (两两).
-        if saw_liang_in_seq || seq_len > 38 {
-            return Ok(None);
-        }
-        info.digit_sequence = true;
-        Dec::int(seq)
-    } else {
-        match ev.total() {
-            Some(v) => v,
-            None => return Err(last_end),
-        }
-    };
-    info.script = match (saw_arabic, saw_cn) {
-        (true, false) => Script::Arabic,
-        (true, true) => Script::Mixed,
-        _ => Script::Chinese,
-    };
-    info.bare_multiplier = !ev.any_digit;
-    info.ends_with_multiplier = last_was_multiplier;
-    info.lone_capital = capitals == 1 && tokens == 1;
-    Ok(Some((value, info)))
 }
 
 impl Eval {

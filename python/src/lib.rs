@@ -110,22 +110,33 @@ fn extract_many<'py>(
     // they are made (a third of the time on a corpus); none of them forms a cycle.
     let _paused = GcPause::new(py)?;
     let out = PyList::empty(py);
+    pipeline(py, &items, &extractor, pool.as_ref(), &out)?;
+    Ok(out)
+}
+
+/// The dicts of the facts of each of `items` (Python strings), appended to `out`: three
+/// steps overlap, a batch of texts at a time. This thread reads the texts of a batch (with
+/// the GIL), the extracting thread extracts the batch before (without it), and this thread
+/// makes the dicts of the batch before that.
+fn pipeline<'py>(
+    py: Python<'py>,
+    items: &[Bound<'py, PyAny>],
+    extractor: &Extractor,
+    pool: Option<&Pool>,
+    out: &Bound<'py, PyList>,
+) -> PyResult<()> {
     let mut records = Records::new(py);
     // The texts as UTF-8, each set once by this thread and read by the extracting one
     // after: borrowed from the Python strings of `items` (which keep their UTF-8 form
     // once asked), which outlive both threads.
     let slots: Vec<OnceLock<&str>> = items.iter().map(|_| OnceLock::new()).collect();
     let slots = &slots[..];
-    // Three steps overlap, a batch of texts at a time: this thread reads the texts of a
-    // batch (with the GIL), the extracting thread extracts the batch before (without it),
-    // and this thread makes the dicts of the batch before that.
     std::thread::scope(|scope| -> PyResult<()> {
         let (to_extract, batches) = std::sync::mpsc::channel::<Range<usize>>();
         // A few batches of facts in flight: memory stays bounded by them.
         let (to_convert, extracted) = std::sync::mpsc::sync_channel::<(Range<usize>, Vec<Vec<Fact<'_>>>)>(2);
         // The facts made into dicts go back to be freed where they were allocated.
         let (to_free, converted_facts) = std::sync::mpsc::channel::<Vec<Vec<Fact<'_>>>>();
-        let (extractor, pool) = (&extractor, &pool);
         scope.spawn(move || {
             for batch in batches {
                 drop(converted_facts.try_iter().collect::<Vec<_>>());
@@ -134,7 +145,7 @@ fn extract_many<'py>(
                     .map(|s| s.get().copied().unwrap_or_default())
                     .collect();
                 if to_convert
-                    .send((batch, extract_batch(extractor, pool.as_ref(), &texts)))
+                    .send((batch, extract_batch(extractor, pool, &texts)))
                     .is_err()
                 {
                     break;
@@ -179,8 +190,7 @@ fn extract_many<'py>(
         }
         drop(to_extract);
         Ok(())
-    })?;
-    Ok(out)
+    })
 }
 
 /// The facts of each of `texts`: on this thread, or on `pool`'s, or on rayon's global pool

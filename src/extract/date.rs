@@ -149,38 +149,12 @@ fn year(s: &str) -> Option<i32> {
 ///
 /// The facts are appended to `out`, which holds the earlier extractors' facts.
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
-    let text = doc.text;
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同); the unplaced time words are marks.
     let mut time_words = doc.marks.iter().filter(|m| m.table == MarkTable::TimeWord).peekable();
     if doc.date_anchors.is_empty() && time_words.peek().is_none() {
         return;
     }
-    // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.
-    fn says(text: &str, mut at: impl Iterator<Item = usize>, word: &str) -> bool {
-        at.any(|i| text[i..].starts_with(word))
-    }
-    let says_this_year = doc
-        .dating
-        .says_this_year
-        .unwrap_or_else(|| says(text, positions(doc, '今'), "今年"));
-    // Inferred only when the text has a relative date to read.
-    let doc_year = match doc.dating.year {
-        Some(y) => Some(y),
-        None if has_any(doc, &RELATIVE_CHARS) => {
-            let seen = YearEvidence {
-                latest: latest_year_written(text, doc.date_anchors),
-                says_last: says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年"),
-                says_this_year,
-                relative: true,
-            };
-            seen.document_year()
-        }
-        None => None,
-    };
-    // The year in force: the last year written or resolved, else the reviewed year.
-    let reviewed = doc_year.map(|y| if says_this_year { y } else { y - 1 });
-    let mut in_force: Option<i32> = None;
     // Dates with a year (or a plan period, or 同期) first; periods alone where none is.
     // The two lists of matches, kept per thread from one text to the next.
     thread_local! {
@@ -188,86 +162,12 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         static PERIODS: super::Kept<DateMatch> = Default::default();
     }
     let (mut spans, mut periods) = (super::take_kept(&SPANS), super::take_kept(&PERIODS));
-    let anchors = doc.date_anchors;
-    date_pattern::matches_near_into(text, anchors.iter().copied(), date_pattern::with_year_at, &mut spans);
-    let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
-    date_pattern::matches_near_into(text, period_anchors, date_pattern::period_match, &mut periods);
-    let with_year = spans.len();
-    let mut k = 0;
-    for &m in &periods {
-        while k < with_year && spans[k].end <= m.start {
-            k += 1;
+    date_matches(doc, &mut spans, &mut periods);
+    let mut reading = Reading::of(doc);
+    for m in &spans {
+        if let Some(iso) = reading.iso(doc.text, m) {
+            out.push(found(m.start, m.end, iso));
         }
-        if !(k < with_year && spans[k].start < m.end) {
-            spans.push(m);
-        }
-    }
-    spans.sort_by_key(|m| m.start);
-    for &DateMatch {
-        start: s,
-        end: e,
-        groups,
-    } in &spans
-    {
-        // 初步 (preliminary) is no 年初.
-        if text[..e].ends_with("年初") && text[e..].starts_with('步') {
-            continue;
-        }
-        if s == e {
-            continue;
-        }
-        // Not inside a longer number (`12022年`) or a word (`第2季度` is fine, `3月` of `13月` is not).
-        if char_before(text, s).is_some_and(|p| p.is_ascii_digit()) {
-            continue;
-        }
-        let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
-        let iso: Option<String> = if let Some(p) = g(groups.plan) {
-            let k = numeral::parse(p).ok();
-            k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
-                let start = 1966 + 5 * (k as i32 - 3);
-                iso(&[(start, 0, '/'), (start + 4, 0, ' ')])
-            })
-        } else if groups.same.is_some() {
-            match in_force {
-                Some(y) => Some(iso(&[(y, 0, ' ')])),
-                None => continue,
-            }
-        } else {
-            let y = if let Some(y) = g(groups.y) {
-                match year(y) {
-                    Some(y) => Some(y),
-                    None => continue,
-                }
-            } else if let Some(r) = g(groups.rel) {
-                // 上年 is the year before the one described (2023年…比上年: 2022); 去年 the
-                // year before the document's.
-                if r == "上年" && in_force.is_some() {
-                    in_force.map(|y| y - 1)
-                } else {
-                    doc_year.map(|d| match r {
-                        "去年" | "上年" => d - 1,
-                        "前年" => d - 2,
-                        "明年" => d + 1,
-                        "当年" => in_force.unwrap_or(d),
-                        _ => d,
-                    })
-                }
-            } else {
-                in_force.or(reviewed)
-            };
-            // `比上年增长` compares with last year; the year in force stays.
-            let comparison = groups.rel.is_some_and(|(_, rel_end)| rel_end == e)
-                && groups.all.is_none()
-                && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
-            if (groups.y.is_some() || groups.rel.is_some()) && !comparison && !is_target(text, s, e) {
-                in_force = y;
-            }
-            match resolve(text, &groups, y) {
-                Some(iso) => iso,
-                None => continue,
-            }
-        };
-        out.push(found(s, e, iso));
     }
     // Emptied, the lists serve the next text (unless a huge text made them large).
     super::keep(&SPANS, spans);
@@ -277,6 +177,133 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         out.push(found(m.start, m.end, None));
     }
     super::keep_outermost(out, from);
+}
+
+/// The date matches of `doc`, in order, into `spans`: those with a year (or a plan
+/// period, or 同期), and the periods alone (matched into `periods`) where none is.
+fn date_matches(doc: &Doc, spans: &mut Vec<DateMatch>, periods: &mut Vec<DateMatch>) {
+    let (text, anchors) = (doc.text, doc.date_anchors);
+    date_pattern::matches_near_into(text, anchors.iter().copied(), date_pattern::with_year_at, spans);
+    let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
+    date_pattern::matches_near_into(text, period_anchors, date_pattern::period_match, periods);
+    let with_year = spans.len();
+    let mut k = 0;
+    for &m in periods.iter() {
+        while k < with_year && spans[k].end <= m.start {
+            k += 1;
+        }
+        if !(k < with_year && spans[k].start < m.end) {
+            spans.push(m);
+        }
+    }
+    spans.sort_by_key(|m| m.start);
+}
+
+/// What the dates of a text are read against, as they are read in order.
+struct Reading {
+    /// The year the document was written, given or inferred.
+    doc_year: Option<i32>,
+    /// The year a review reports on: the document year, or the year before when the
+    /// text never says 今年.
+    reviewed: Option<i32>,
+    /// The year in force: the last year written or resolved.
+    in_force: Option<i32>,
+}
+
+impl Reading {
+    /// The reading of `doc` before its first date.
+    fn of(doc: &Doc) -> Reading {
+        let text = doc.text;
+        // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.
+        fn says(text: &str, mut at: impl Iterator<Item = usize>, word: &str) -> bool {
+            at.any(|i| text[i..].starts_with(word))
+        }
+        let says_this_year = doc
+            .dating
+            .says_this_year
+            .unwrap_or_else(|| says(text, positions(doc, '今'), "今年"));
+        // Inferred only when the text has a relative date to read.
+        let doc_year = match doc.dating.year {
+            Some(y) => Some(y),
+            None if has_any(doc, &RELATIVE_CHARS) => {
+                let seen = YearEvidence {
+                    latest: latest_year_written(text, doc.date_anchors),
+                    says_last: says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年"),
+                    says_this_year,
+                    relative: true,
+                };
+                seen.document_year()
+            }
+            None => None,
+        };
+        Reading {
+            doc_year,
+            reviewed: doc_year.map(|y| if says_this_year { y } else { y - 1 }),
+            in_force: None,
+        }
+    }
+
+    /// The iso form of the date match `m` (`Some(None)`: a date left unplaced), or `None`
+    /// when it is no date; the year in force moves on as the match says.
+    fn iso(&mut self, text: &str, m: &DateMatch) -> Option<Option<String>> {
+        let &DateMatch {
+            start: s,
+            end: e,
+            groups,
+        } = m;
+        // 初步 (preliminary) is no 年初.
+        if s == e || (text[..e].ends_with("年初") && text[e..].starts_with('步')) {
+            return None;
+        }
+        // Not inside a longer number (`12022年`) or a word (`第2季度` is fine, `3月` of `13月` is not).
+        if char_before(text, s).is_some_and(|p| p.is_ascii_digit()) {
+            return None;
+        }
+        let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
+        if let Some(p) = g(groups.plan) {
+            let k = numeral::parse(p).ok();
+            return Some(k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
+                let start = 1966 + 5 * (k as i32 - 3);
+                iso(&[(start, 0, '/'), (start + 4, 0, ' ')])
+            }));
+        }
+        if groups.same.is_some() {
+            return self.in_force.map(|y| Some(iso(&[(y, 0, ' ')])));
+        }
+        let y = self.year_of(text, &groups)?;
+        // `比上年增长` compares with last year; the year in force stays.
+        let comparison = groups.rel.is_some_and(|(_, rel_end)| rel_end == e)
+            && groups.all.is_none()
+            && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
+        if (groups.y.is_some() || groups.rel.is_some()) && !comparison && !is_target(text, s, e) {
+            self.in_force = y;
+        }
+        resolve(text, &groups, y)
+    }
+
+    /// The year a match is in: the year it writes, the relative year it names, or the
+    /// year in force. `None` when it writes an impossible year.
+    fn year_of(&self, text: &str, groups: &Groups) -> Option<Option<i32>> {
+        let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
+        if let Some(y) = g(groups.y) {
+            return year(y).map(Some);
+        }
+        let Some(r) = g(groups.rel) else {
+            return Some(self.in_force.or(self.reviewed));
+        };
+        // 上年 is the year before the one described (2023年…比上年: 2022); 去年 the year
+        // before the document's.
+        if r == "上年" && self.in_force.is_some() {
+            return Some(self.in_force.map(|y| y - 1));
+        }
+        Some(self.doc_year.map(|d| match r {
+            "去年" | "上年" => d - 1,
+            "前年" => d - 2,
+            "明年" => d + 1,
+            "当年" => self.in_force.unwrap_or(d),
+            _ => d,
+        }))
+    }
 }
 
 fn found(start: usize, end: usize, iso: Option<String>) -> Fact<'static> {
