@@ -123,38 +123,18 @@ fn output_failed(e: &std::io::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Reads every file and renders its facts with `render`, on every core; the outputs (or
-/// why a file could not be read) in input order. The facts borrow from the file's text, so
-/// each file is rendered where it was read.
+/// Reads every file and renders its facts with `render`, on every core (rayon); the
+/// outputs (or why a file could not be read) in input order. The facts borrow from the
+/// file's text, so each file is rendered where it was read.
 fn render_all(
     files: &[OsString],
     encoding: Encoding,
     render: impl Fn(&str, &str) -> Vec<u8> + Sync,
 ) -> Vec<Result<Vec<u8>, String>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    let mut results: Vec<Option<Result<Vec<u8>, String>>> = (0..files.len()).map(|_| None).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots = std::sync::Mutex::new(&mut results);
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if i >= files.len() {
-                        break;
-                    }
-                    let name = files[i].to_string_lossy();
-                    let r = read_input(&files[i], encoding).map(|text| render(&name, &text));
-                    slots.lock().unwrap_or_else(|p| p.into_inner())[i] = Some(r);
-                }
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("not processed".into())))
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|file| read_input(file, encoding).map(|text| render(&file.to_string_lossy(), &text)))
         .collect()
 }
 

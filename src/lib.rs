@@ -53,7 +53,6 @@
 //! Every record's `start` and `end` are byte offsets into the input, half-open, on char
 //! boundaries: `&input[start..end] == text`.
 
-mod bytes;
 mod error;
 mod extract;
 pub mod fact;

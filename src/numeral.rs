@@ -560,7 +560,7 @@ fn numeral_inside_word(text: &str, i: usize, c: char) -> Option<usize> {
         .iter()
         .take_while(|e| Some(e.0) == key)
         .map(|e| e.1)
-        .find(|w| crate::bytes::starts_with(rest, w));
+        .find(|w| rest.starts_with(&**w));
     if let Some(w) = found {
         // 十分之一 is a fraction, not 十分 (very).
         if !text[i + w.len()..].starts_with('之') {

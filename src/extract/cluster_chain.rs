@@ -82,7 +82,7 @@ fn half_at(text: &str, p: usize, name: &str, f: &mut dyn FnMut(usize, usize) -> 
         for from in classified.into_iter().chain([q]) {
             let mut at = from;
             for k in 0..=6 {
-                if crate::bytes::starts_with(&text[at..], name) && f(q, at + name.len()) {
+                if text[at..].starts_with(name) && f(q, at + name.len()) {
                     return true;
                 }
                 match text[at..].chars().next() {
@@ -102,7 +102,7 @@ const LINKS: [&str; 7] = ["和", "与", "及", "以及", "、", "，", "加"];
 fn spelled_at(text: &str, p: usize, first: &str, second: &str) -> Option<(usize, (usize, usize), (usize, usize))> {
     let mut out = None;
     half_at(text, p, first, &mut |q1, e1| {
-        let Some(link) = LINKS.iter().find(|l| crate::bytes::starts_with(&text[e1..], l)) else {
+        let Some(link) = LINKS.iter().find(|l| text[e1..].starts_with(*l)) else {
             return false;
         };
         let s2 = e1 + link.len();

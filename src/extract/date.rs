@@ -156,12 +156,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         return;
     }
     // Dates with a year (or a plan period, or 同期) first; periods alone where none is.
-    // The two lists of matches, kept per thread from one text to the next.
-    thread_local! {
-        static SPANS: super::Kept<DateMatch> = Default::default();
-        static PERIODS: super::Kept<DateMatch> = Default::default();
-    }
-    let (mut spans, mut periods) = (super::take_kept(&SPANS), super::take_kept(&PERIODS));
+    let (mut spans, mut periods) = (Vec::new(), Vec::new());
     date_matches(doc, &mut spans, &mut periods);
     let mut reading = Reading::of(doc);
     for m in &spans {
@@ -169,9 +164,6 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
             out.push(found(m.start, m.end, iso));
         }
     }
-    // Emptied, the lists serve the next text (unless a huge text made them large).
-    super::keep(&SPANS, spans);
-    super::keep(&PERIODS, periods);
     // Unplaced time words: the pass found them leftmost longest, not overlapping.
     for m in time_words {
         out.push(found(m.start, m.end, None));

@@ -82,7 +82,7 @@ impl Ends {
 /// The end of `word` when `t` has it at `p`.
 fn lit(t: &[u8], p: usize, word: &str) -> Option<usize> {
     t.get(p..p + word.len())
-        .is_some_and(|b| crate::bytes::eq(b, word.as_bytes()))
+        .is_some_and(|b| b == word.as_bytes())
         .then_some(p + word.len())
 }
 

@@ -162,14 +162,8 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     }
     // The quoted texts of 2 to 40 characters: the formulas are among those of at most 15
     // that start with a Chinese numeral, and the items of their members among the rest.
-    // Kept per thread from one text to the next.
-    thread_local! {
-        static QUOTES: super::Kept<(usize, usize, usize)> = Default::default();
-    }
-    let mut quotes = super::take_kept(&QUOTES);
-    quotes.extend(quoted_at(text, positions(doc, '“'), 2, 40));
+    let quotes: Vec<_> = quoted_at(text, positions(doc, '“'), 2, 40).collect();
     formulas_with(doc, &quotes, out);
-    super::keep(&QUOTES, quotes);
 }
 
 /// [`extract`] with the text's quoted texts of 2 to 40 characters.

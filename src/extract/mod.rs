@@ -116,7 +116,7 @@ impl WordSet {
         self.by_first
             .get(c)
             .iter()
-            .find(|w| crate::bytes::starts_with(rest, w))
+            .find(|w| rest.starts_with(&w[..]))
             .map(|w| &**w)
     }
 
@@ -130,7 +130,7 @@ impl WordSet {
         self.by_last
             .get(c)
             .iter()
-            .find(|w| crate::bytes::ends_with(head, w))
+            .find(|w| head.ends_with(&w[..]))
             .map(|w| &**w)
     }
 
@@ -139,12 +139,7 @@ impl WordSet {
         word.chars()
             .next()
             .filter(|c| self.first_bits & char_bit(*c) != 0)
-            .is_some_and(|c| {
-                self.by_first
-                    .get(c)
-                    .iter()
-                    .any(|w| crate::bytes::eq(w.as_bytes(), word.as_bytes()))
-            })
+            .is_some_and(|c| self.by_first.get(c).iter().any(|w| **w == *word))
     }
 }
 
@@ -244,21 +239,12 @@ pub(crate) struct Doc<'a, 'p> {
     pub clause_marks: &'p [ClauseMark],
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
-    /// An empty vector the numerals are scanned into (its capacity kept from text to text).
-    pub numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
 }
 
 impl<'a, 'p> Doc<'a, 'p> {
     /// The document of `text`, whose pass filled `pass` and found the trigger characters
-    /// `triggers`; its numerals are scanned into `numeral_buffer` on first use.
-    fn new(
-        text: &'a str,
-        dating: crate::Dating,
-        triggers: u64,
-        pass: &'p Pass,
-        vocabulary: &'p Vocabulary,
-        numeral_buffer: Vec<crate::numeral::NumeralMatch>,
-    ) -> Self {
+    /// `triggers`; its numerals are scanned on first use.
+    fn new(text: &'a str, dating: crate::Dating, triggers: u64, pass: &'p Pass, vocabulary: &'p Vocabulary) -> Self {
         Doc {
             text,
             dating,
@@ -270,14 +256,13 @@ impl<'a, 'p> Doc<'a, 'p> {
             marks: &pass.marks,
             clause_marks: &pass.clause_marks,
             numerals: Default::default(),
-            numeral_buffer: std::cell::Cell::new(numeral_buffer),
         }
     }
 
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
         self.numerals
-            .get_or_init(|| crate::numeral::scan_into(self.text, self.numeral_starts, self.numeral_buffer.take()))
+            .get_or_init(|| crate::numeral::scan_into(self.text, self.numeral_starts, Vec::new()))
     }
 }
 
@@ -336,24 +321,13 @@ pub(crate) fn run<'i>(
     if input.is_empty() {
         return Vec::new();
     }
-    // This thread's buffers, borrowed for the text (fresh ones if they are in use).
-    BUFFERS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buffers) => run_with(input, dating, vocabulary, &enabled, &mut buffers),
-        Err(_) => run_with(input, dating, vocabulary, &enabled, &mut Buffers::default()),
-    })
-}
-
-/// [`run`] with the vectors of `buffers`, which it leaves empty.
-fn run_with<'i>(
-    input: &'i str,
-    dating: crate::Dating,
-    vocabulary: &Vocabulary,
-    enabled: &impl Fn(Kind) -> bool,
-    buffers: &mut Buffers,
-) -> Vec<Fact<'i>> {
+    // The vectors of a text are made for it and freed after it: keeping them per thread
+    // for the next text was measured (session 8, the throughput example) to save nothing,
+    // 239.6 M instructions either way and no difference in time.
+    let mut pass = Pass::default();
     // The pass over the input stops at its first line break: most texts have none, and
     // are read as they are; the others are passed over again once joined.
-    let (triggers, line_break) = read_triggers(input, &mut buffers.pass, true);
+    let (triggers, line_break) = read_triggers(input, &mut pass, true);
     if !line_break {
         return run_on(
             input,
@@ -361,13 +335,13 @@ fn run_with<'i>(
             &Joined::unchanged(input),
             triggers,
             (dating, vocabulary),
-            enabled,
-            buffers,
+            &enabled,
+            pass,
             |f| f,
         );
     }
     let joined = Joined::new(input);
-    let (triggers, _) = read_triggers(&joined.text, &mut buffers.pass, false);
+    let (triggers, _) = read_triggers(&joined.text, &mut pass, false);
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
         Cow::Borrowed(text) => run_on(
@@ -376,8 +350,8 @@ fn run_with<'i>(
             &joined,
             triggers,
             (dating, vocabulary),
-            enabled,
-            buffers,
+            &enabled,
+            pass,
             |f| f,
         ),
         // Breaks joined: what the facts read is in a text of this call only, so they take
@@ -388,16 +362,16 @@ fn run_with<'i>(
             &joined,
             triggers,
             (dating, vocabulary),
-            enabled,
-            buffers,
+            &enabled,
+            pass,
             |f| -> Fact<'i> { f.into_owned() },
         ),
     }
 }
 
-/// [`run_with`] over `text`, the joined input, whose pass (in `buffers.pass`) found the
-/// trigger characters `triggers`; `to_input` makes a fact read from it a fact of the input
-/// (its span is set after).
+/// [`run`] over `text`, the joined input, whose `pass` found the trigger characters
+/// `triggers`; `to_input` makes a fact read from it a fact of the input (its span is set
+/// after).
 #[allow(clippy::too_many_arguments)]
 fn run_on<'i, 'd>(
     input: &'i str,
@@ -406,22 +380,14 @@ fn run_on<'i, 'd>(
     triggers: u64,
     (dating, vocabulary): (crate::Dating, &Vocabulary),
     enabled: &impl Fn(Kind) -> bool,
-    buffers: &mut Buffers,
+    mut pass: Pass,
     to_input: impl Fn(Fact<'d>) -> Fact<'i>,
 ) -> Vec<Fact<'i>> {
-    let Buffers {
-        pass,
-        claimed,
-        numerals: kept_numerals,
-    } = buffers;
     // The facts found become the output, in place: a fact usually starts with a numeral.
     let mut found: Vec<Fact<'d>> = Vec::with_capacity(pass.numeral_starts.len());
-    let mut claims = Claims {
-        spans: std::mem::take(claimed),
-    };
-    pass.marks.clear();
+    let mut claims = Claims::default();
     vocabulary.marks_into(text, &mut pass.marks);
-    let doc = Doc::new(text, dating, triggers, pass, vocabulary, std::mem::take(kept_numerals));
+    let doc = Doc::new(text, dating, triggers, &pass, vocabulary);
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -443,17 +409,10 @@ fn run_on<'i, 'd>(
         }
     }
     subject::annotate(&doc, &mut found);
-    let Doc {
-        numerals,
-        numeral_buffer,
-        ..
-    } = doc;
-    let numerals = numerals.into_inner().unwrap_or_else(|| numeral_buffer.take());
-    // Kept for the thread's next text (see [`keep_in`]); huge ones are freed before the
-    // facts are mapped, so that the facts are the most memory a large text holds.
-    keep_in(claimed, claims.spans);
-    keep_in(kept_numerals, numerals);
-    pass.free_if_huge();
+    // Freed before the facts are mapped, so that the facts are the most memory a large
+    // text holds.
+    drop(doc);
+    drop((claims, pass));
     let mut facts = to_input_facts(found, input, joined, to_input);
     // The order of the extractors breaks ties, as a stable sort would keep it; an unstable
     // sort needs no second buffer of the facts' size.
@@ -537,41 +496,6 @@ static INTERESTING: [u64; 1024] = {
     map
 };
 
-/// The vectors an extraction fills, kept per thread from one text to the next so that a
-/// text does not allocate them anew (texts are often a line or a paragraph). A vector a
-/// huge text made larger than 4 MiB is freed after it (a report of a few megabytes keeps
-/// its vectors; at most some 36 MiB stay with a thread).
-#[derive(Default)]
-struct Buffers {
-    /// What the pass over the text finds; the document borrows it.
-    pass: Pass,
-    /// The claimed spans.
-    claimed: Vec<(usize, usize)>,
-    /// The numerals of the text.
-    numerals: Vec<crate::numeral::NumeralMatch>,
-}
-
-thread_local! {
-    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
-}
-
-/// The most bytes a vector kept for a thread's next text may hold.
-const KEEP_BYTES: usize = 4 << 20;
-
-/// Did a huge text make `v` larger than [`KEEP_BYTES`]?
-fn too_large_to_keep<T>(v: &Vec<T>) -> bool {
-    v.capacity() * std::mem::size_of::<T>() > KEEP_BYTES
-}
-
-/// `v` emptied, to be kept for the thread's next text, unless a huge text made it larger
-/// than 4 MiB: then `None`, and it is freed.
-pub(crate) fn emptied_if_small<T>(mut v: Vec<T>) -> Option<Vec<T>> {
-    (!too_large_to_keep(&v)).then(|| {
-        v.clear();
-        v
-    })
-}
-
 /// The facts of the joined text as facts of `input`, in `found`'s own allocation (the
 /// two vectors have one layout, so the collection happens in place): spans mapped back
 /// through `joined`, strings made the input's by `to_input`.
@@ -609,28 +533,6 @@ fn order_key(f: &Fact<'_>) -> (usize, std::cmp::Reverse<usize>, u8) {
     (f.start(), std::cmp::Reverse(f.end()), EXTRACTOR_RANK[f.kind() as usize])
 }
 
-/// A vector that a rule keeps per thread from one text to the next (see [`take_kept`]).
-pub(crate) type Kept<T> = std::cell::RefCell<Vec<T>>;
-
-/// The vector `key` keeps for this thread, taken from it, empty. (A text extracted while
-/// another holds it gets a fresh one.)
-pub(crate) fn take_kept<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>) -> Vec<T> {
-    key.with(|k| std::mem::take(&mut *k.borrow_mut()))
-}
-
-/// Gives `v` back to `key` for the thread's next text (see [`keep_in`]).
-pub(crate) fn keep<T: 'static>(key: &'static std::thread::LocalKey<Kept<T>>, v: Vec<T>) {
-    key.with(|k| keep_in(&mut k.borrow_mut(), v));
-}
-
-/// Puts `used` in `slot`, emptied, for the thread's next text, unless a huge text made it
-/// larger than 4 MiB ([`emptied_if_small`]): then it is freed and `slot` stays as it is.
-fn keep_in<T>(slot: &mut Vec<T>, used: Vec<T>) {
-    if let Some(used) = emptied_if_small(used) {
-        *slot = used;
-    }
-}
-
 /// What one pass over the text finds (see [`read_triggers`]), filled in place.
 #[derive(Default)]
 struct Pass {
@@ -644,22 +546,6 @@ struct Pass {
     marks: Vec<Mark>,
     /// The clause marks, in order.
     clause_marks: Vec<ClauseMark>,
-}
-
-impl Pass {
-    /// Frees each vector that a huge text made larger than 4 MiB (see [`emptied_if_small`]).
-    fn free_if_huge(&mut self) {
-        fn free<T>(v: &mut Vec<T>) {
-            if too_large_to_keep(v) {
-                *v = Vec::new();
-            }
-        }
-        free(&mut self.numeral_starts);
-        free(&mut self.date_anchors);
-        free(&mut self.trigger_hits);
-        free(&mut self.marks);
-        free(&mut self.clause_marks);
-    }
 }
 
 /// A punctuation mark that ends a clause: ，。；：！？, their ASCII forms, or a line break.
@@ -912,7 +798,6 @@ pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
         triggers,
         &pass,
         vocabulary::Vocabulary::built_in(),
-        Vec::new(),
     ))
 }
 
@@ -1032,7 +917,7 @@ pub(crate) fn bound_after(text: &str, pos: usize) -> Option<(Bound, usize)> {
     let rest = text.get(pos..)?;
     AFTER
         .iter()
-        .find(|(w, _)| crate::bytes::starts_with(rest, w))
+        .find(|(w, _)| rest.starts_with(w))
         .map(|(w, b)| (*b, pos + w.len()))
 }
 
@@ -1111,27 +996,6 @@ mod tests {
                 assert_eq!(hint, want);
             }
         }
-    }
-
-    /// A kept vector comes back empty with its capacity, unless it grew past 4 MiB.
-    #[test]
-    fn kept_vectors_come_back_empty_and_huge_ones_are_freed() {
-        thread_local! {
-            static KEPT: super::Kept<u64> = Default::default();
-        }
-        let mut v = super::take_kept(&KEPT);
-        assert!(v.is_empty());
-        v.extend(0..1000);
-        super::keep(&KEPT, v);
-        let v = super::take_kept(&KEPT);
-        assert!(v.is_empty() && v.capacity() >= 1000);
-        let huge: Vec<u64> = Vec::with_capacity((4 << 20) / 8 + 1);
-        super::keep(&KEPT, huge);
-        assert_eq!(super::take_kept(&KEPT).capacity(), 0, "the huge vector was not kept");
-        // Taken while taken: a fresh vector, and both may be given back.
-        let (a, b) = (super::take_kept(&KEPT), super::take_kept(&KEPT));
-        super::keep(&KEPT, a);
-        super::keep(&KEPT, b);
     }
 
     #[test]

@@ -247,7 +247,7 @@ struct Context<'d> {
 /// A list in quotes that ends just before `pos` (links such as 排名 allowed between).
 fn list_before(text: &str, pos: usize) -> Option<Context<'_>> {
     for link in LIST_LINKS {
-        if !crate::bytes::ends_with(&text[..pos], link) {
+        if !text[..pos].ends_with(link) {
             continue;
         }
         let head = &text[..pos - link.len()];

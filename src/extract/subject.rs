@@ -479,7 +479,7 @@ fn find_respectively(clause: &str) -> Option<usize> {
     clause
         .match_indices('分')
         .map(|(i, _)| i)
-        .find(|&i| crate::bytes::starts_with(&clause[i..], "分别"))
+        .find(|&i| clause[i..].starts_with("分别"))
 }
 
 /// The items of `A、B分别` (`head` is the text before 分别): the subjects that 分别 hands out
@@ -523,13 +523,6 @@ fn span_in(text: &str, subject: Subject) -> (usize, usize) {
     (start, start + subject.len())
 }
 
-thread_local! {
-    /// The indexes of the values in `found`, kept per thread from one text to the next.
-    static VALUES: super::Kept<usize> = Default::default();
-    /// Each value's `(sentence start, subject span)`, kept likewise.
-    static HISTORY: super::Kept<(usize, Option<(usize, usize)>)> = Default::default();
-}
-
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
 pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Fact<'d>]) {
@@ -537,10 +530,8 @@ pub(crate) fn annotate<'d>(doc: &Doc<'d, '_>, found: &mut [Fact<'d>]) {
     if !found.iter().any(|f| matches!(f, Fact::Number(_) | Fact::Percentage(_))) {
         return;
     }
-    let (mut idx, mut history) = (super::take_kept(&VALUES), super::take_kept(&HISTORY));
+    let (mut idx, mut history) = (Vec::new(), Vec::new());
     annotate_with(doc, found, &mut idx, &mut history);
-    super::keep(&VALUES, idx);
-    super::keep(&HISTORY, history);
 }
 
 /// [`annotate`] with the vectors given (empty).
