@@ -209,5 +209,27 @@ fn with_unit_and_duckling_rates() {
             100.0 * *pass as f64 / *total as f64
         );
     }
-    assert!(!tally.is_empty());
+    // Floors: the cases passed when these were set (session 8). A change that passes
+    // more raises its floor; one that passes fewer fails here.
+    let floors = [
+        ("duckling AmountOfMoney", 34, 35),
+        ("duckling Distance", 47, 47),
+        ("duckling Numeral", 102, 124),
+        ("duckling Quantity", 22, 23),
+        ("duckling Temperature", 20, 20),
+        ("duckling Volume", 42, 44),
+        ("with-unit AgeModel", 10, 10),
+        ("with-unit CurrencyModel", 31, 35),
+        ("with-unit DimensionModel", 22, 36),
+        ("with-unit TemperatureModel", 10, 10),
+    ];
+    for (name, floor, total) in floors {
+        let (pass, seen) = tally.get(name).copied().unwrap_or_default();
+        assert_eq!(seen, total, "{name}: the cases of the fixture changed");
+        assert!(
+            pass >= floor,
+            "{name}: {pass}/{total} passed, below the floor of {floor}"
+        );
+    }
+    assert_eq!(tally.len(), floors.len(), "a spec without a floor: {:?}", tally.keys());
 }

@@ -159,6 +159,8 @@ macro_rules! longest_before {
     };
 }
 
+#[macro_use]
+pub(crate) mod pattern;
 pub(crate) mod cluster_chain;
 pub(crate) mod date;
 pub(crate) mod date_pattern;
@@ -672,17 +674,6 @@ pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize
     let index = bit.trailing_zeros() as u8;
     let hits = if doc.triggers & bit != 0 { doc.trigger_hits } else { &[] };
     hits.iter().filter(move |h| h.1 == index).map(|h| h.0)
-}
-
-/// The byte offsets of any of `chars` in the document, in order (see [`positions`]).
-pub(crate) fn positions_of_any<'d>(doc: &'d Doc, chars: &[char]) -> impl Iterator<Item = usize> + 'd {
-    let bits = trigger_bits(chars);
-    let hits = if doc.triggers & bits != 0 {
-        doc.trigger_hits
-    } else {
-        &[]
-    };
-    hits.iter().filter(move |h| bits & (1 << h.1) != 0).map(|h| h.0)
 }
 
 /// The trigger bits of `chars` (each a trigger character), for [`positions_in`].

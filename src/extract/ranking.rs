@@ -13,7 +13,8 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::{Claims, Doc, WordSet, char_at, floor_back, has_any, number_run_before, positions, positions_of_any};
+use super::vocabulary::{Mark, MarkTable};
+use super::{Claims, Doc, WordSet, char_at, floor_back};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -136,103 +137,70 @@ struct RankMatch<'t> {
     suffix: Option<&'t str>,
 }
 
-fn is_arabic_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// The longest run at `pos` of Arabic digits or else of the characters of `chinese`.
-fn number_run<'t>(text: &'t str, pos: usize, chinese: &str) -> &'t str {
-    let rest = &text[pos..];
-    let arabic: usize = rest
-        .chars()
-        .take_while(|c| is_arabic_digit(*c))
-        .map(char::len_utf8)
-        .sum();
-    if arabic > 0 {
-        return &rest[..arabic];
-    }
-    let cn: usize = rest
-        .chars()
-        .take_while(|c| chinese.contains(*c))
-        .map(char::len_utf8)
-        .sum();
-    &rest[..cn]
-}
-
 /// The words after an ordinal's number: a place (`位`, `名`) or a tier.
 const ORDINAL_SUFFIXES: &[&str] = &["位", "名", "方阵", "梯队", "档次", "阵营", "等次"];
 
-/// `第N`, `第N位`, `第N名`, or a tier `第N方阵`: every match, leftmost first.
-///
-/// `第([0-9０-９]+|[一二三四五六七八九十两百零〇]+)(位|名|方阵|梯队|档次|阵营|等次)?`
-fn ordinals<'t>(text: &'t str, di_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = RankMatch<'t>> {
-    di_at.filter_map(|at| {
-        let from = at + '第'.len_utf8();
-        let number = number_run(text, from, "一二三四五六七八九十两百零〇");
-        if number.is_empty() {
-            return None;
-        }
-        let after = from + number.len();
-        let suffix = ORDINAL_SUFFIXES.iter().copied().find(|w| text[after..].starts_with(w));
+/// Where an ordinal starts: the vocabulary's pass marks it.
+pub(crate) const ORDINAL_STARTS: &[&str] = &["第"];
+
+/// First place, in a word.
+pub(crate) const TOPS: &[&str] = &["榜首", "首位"];
+
+/// The verbs of a move.
+pub(crate) const SHIFT_VERBS: &[&str] = &[
+    "前移", "上升", "提升", "上移", "前进", "跃升", "跃居", "提高", "后退", "下降", "后移", "下滑", "回落", "下移",
+];
+
+/// `第N`, `第N位`, `第N名`, or a tier `第N方阵`, at each 第 the pass marked.
+fn ordinals<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMatch<'t>> + 't {
+    let ordinal = pattern!(
+        "ordinal",
+        format!(
+            "第(?P<number>[0-9０-９]+|[一二三四五六七八九十两百零〇]+)(?P<suffix>{})?",
+            ORDINAL_SUFFIXES.join("|")
+        )
+    );
+    marks_of(marks, MarkTable::RankingOrdinal).filter_map(move |m| {
+        let found = ordinal.match_at(text, m.start)?;
         Some(RankMatch {
-            start: at,
-            end: after + suffix.map_or(0, str::len),
+            start: found.start(),
+            end: found.end(),
             verb: "",
-            number,
-            suffix,
+            number: found.group("number")?,
+            suffix: found.group("suffix"),
         })
     })
 }
 
 /// `榜首`, `首位`: first place, as spans, leftmost first and not overlapping.
-fn tops<'t>(text: &'t str, shou_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = (usize, usize)> + 't {
-    let mut last_end = 0;
-    let shou = "首";
-    shou_at.filter_map(move |at| {
-        let span = if at >= last_end + "榜".len() && text[..at].ends_with('榜') {
-            (at - "榜".len(), at + shou.len())
-        } else if text[at + shou.len()..].starts_with('位') && at >= last_end {
-            (at, at + shou.len() + "位".len())
-        } else {
-            return None;
-        };
-        last_end = span.1;
-        Some(span)
+fn tops<'t>(marks: &'t [Mark]) -> impl Iterator<Item = (usize, usize)> + 't {
+    marks_of(marks, MarkTable::RankingTop).map(|m| (m.start, m.end))
+}
+
+/// A move: `前移2位`, `上升3个位次`, `后退1名`, at each verb the pass marked.
+fn shifts<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMatch<'t>> + 't {
+    let shift = pattern!(
+        "shift",
+        format!(
+            "(?P<verb>{})(?P<number>[0-9０-９]+|[一二三四五六七八九十两]+)个?(?P<suffix>位次|位|名)",
+            SHIFT_VERBS.join("|")
+        )
+    );
+    marks_of(marks, MarkTable::RankingShift).filter_map(move |m| {
+        let found = shift.match_at(text, m.start)?;
+        Some(RankMatch {
+            start: found.start(),
+            end: found.end(),
+            verb: found.group("verb")?,
+            number: found.group("number")?,
+            suffix: found.group("suffix"),
+        })
     })
 }
 
-/// The verbs of a move.
-const SHIFT_VERBS: &[&str] = &[
-    "前移", "上升", "提升", "上移", "前进", "跃升", "跃居", "提高", "后退", "下降", "后移", "下滑", "回落", "下移",
-];
-
-/// A move: `前移2位`, `上升3个位次`, `后退1名`: every match, leftmost first. Each ends in 位
-/// or 名, so they are found from there, reading back over 个, the number and the verb.
-///
-/// `(前移|上升|…|下移)([0-9０-９]+|[一二三四五六七八九十两]+)(?:个)?(位次|位|名)`
-fn shifts<'t>(text: &'t str, ends_at: impl Iterator<Item = usize> + 't) -> impl Iterator<Item = RankMatch<'t>> {
-    ends_at.filter_map(|at| {
-        let w = &text[at..at + '位'.len_utf8()];
-        let suffix = if w == "位" && text[at + w.len()..].starts_with('次') {
-            &text[at..at + "位次".len()]
-        } else {
-            w
-        };
-        let before = text[..at].strip_suffix('个').unwrap_or(&text[..at]);
-        // The number: the longest run of one kind of digit before.
-        let number_start = number_run_before(before, before.len())?;
-        let verb = SHIFT_VERBS
-            .iter()
-            .copied()
-            .find(|v| before[..number_start].ends_with(v))?;
-        Some(RankMatch {
-            start: number_start - verb.len(),
-            end: at + suffix.len(),
-            verb,
-            number: &before[number_start..],
-            suffix: Some(suffix),
-        })
-    })
+/// The marks of `table`, in order.
+fn marks_of(marks: &[Mark], table: MarkTable) -> impl Iterator<Item = &Mark> {
+    marks.iter().filter(move |m| m.table == table)
 }
 
 const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];
@@ -353,11 +321,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let scopes = &doc.vocabulary.scopes;
     let text = doc.text;
     let from = out.len();
-    // Every form has 第, 首 or 位 (第N, 榜首, 首位, 前移N位, 位次) or 名 (N名).
-    if !has_any(doc, &['第', '首', '位', '名']) {
-        return;
-    }
-    let ordinal_matches = ordinals(text, positions(doc, '第'));
+    let ordinal_matches = ordinals(text, doc.marks);
     for m in ordinal_matches {
         let (s, e) = (m.start, m.end);
         let Ok(n) = numeral::parse(m.number) else { continue };
@@ -398,12 +362,12 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         let (rank, tier) = if is_tier { (None, Some(n)) } else { (Some(n), None) };
         out.push(ranking(start, e, ctx, rank, tier, None));
     }
-    for (start, end) in tops(text, positions(doc, '首')) {
+    for (start, end) in tops(doc.marks) {
         if let Some(ctx) = scope_before(scopes, text, start).or_else(|| list_before(text, start)) {
             out.push(ranking(ctx.start, end, ctx, Some(1), None, None));
         }
     }
-    for m in shifts(text, positions_of_any(doc, &['位', '名'])) {
+    for m in shifts(text, doc.marks) {
         let Ok(n) = numeral::parse(m.number) else { continue };
         if n.fract() != 0.0 || !(1.0..=10_000.0).contains(&n) {
             continue;
@@ -498,14 +462,15 @@ mod tests {
         let mut found = 0;
         for _ in 0..30_000 {
             let text = rng.text(&pieces, 10);
-            let at = |c: &'static [char]| text.char_indices().filter(move |(_, x)| c.contains(x)).map(|(i, _)| i);
+            let mut marks = Vec::new();
+            super::super::vocabulary::Vocabulary::built_in().marks_into(&text, &mut marks);
             let want: Vec<_> = ordinal.captures_iter(&text).map(|c| as_match(c, false)).collect();
-            assert_eq!(ordinals(&text, at(&['第'])).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(ordinals(&text, &marks).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = shift.captures_iter(&text).map(|c| as_match(c, true)).collect();
-            assert_eq!(shifts(&text, at(&['位', '名'])).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(shifts(&text, &marks).collect::<Vec<_>>(), want, "{text}");
             found += want.len();
             let want: Vec<_> = top.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-            assert_eq!(tops(&text, at(&['首'])).collect::<Vec<_>>(), want, "{text}");
+            assert_eq!(tops(&marks).collect::<Vec<_>>(), want, "{text}");
         }
         assert!(found > 200, "too few moves in the random texts ({found})");
     }

@@ -4,9 +4,11 @@
 //!
 //! The words looked up beside a numeral or a place (units, bound words, scopes) are
 //! indexed for lookups at a position. The words that mark where a rule may apply on their
-//! own (legal-form endings, unplaced time words) are found by one Aho-Corasick automaton in
-//! one pass over the text: adding a word to its table is the whole change, with no trigger
-//! character to keep in step.
+//! own (legal-form endings, unplaced time words, the starts of the ranking patterns) are
+//! found by one Aho-Corasick automaton in one pass over the text: adding a word to its
+//! table is the whole change, with no trigger character to keep in step. The marks do not
+//! overlap: where words of two tables would, the longest of those starting leftmost wins
+//! (no such pair occurs among the tables' words).
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -21,6 +23,12 @@ pub(crate) enum MarkTable {
     EnterpriseEnding,
     /// A time word that names no placeable time (`目前`).
     TimeWord,
+    /// Where an ordinal starts (`第`).
+    RankingOrdinal,
+    /// A first place in a word (`榜首`, `首位`).
+    RankingTop,
+    /// The verb of a move in a ranking (`前移`).
+    RankingShift,
 }
 
 /// A word of a [`MarkTable`] found in the text.
@@ -88,6 +96,9 @@ impl Vocabulary {
                 with(super::enterprise::LEGAL_FORMS, &lexicon.enterprise_endings),
             ),
             (MarkTable::TimeWord, with(super::date::UNPLACED, &lexicon.time_words)),
+            (MarkTable::RankingOrdinal, super::ranking::ORDINAL_STARTS.to_vec()),
+            (MarkTable::RankingTop, super::ranking::TOPS.to_vec()),
+            (MarkTable::RankingShift, super::ranking::SHIFT_VERBS.to_vec()),
         ] {
             mark_tables.extend(words.iter().map(|_| table));
             marks.extend(words);
