@@ -151,7 +151,7 @@ fn year(s: &str) -> Option<i32> {
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同); the unplaced time words are marks.
-    let mut time_words = doc.marks.iter().filter(|m| m.table == MarkTable::TimeWord).peekable();
+    let mut time_words = doc.marks.iter().filter(|m| m.is(MarkTable::TimeWord)).peekable();
     if doc.date_anchors.is_empty() && time_words.peek().is_none() {
         return;
     }

@@ -61,7 +61,7 @@ const MAX_NAME_BYTES: usize = 90;
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let mut last_end = 0;
-    let endings = doc.marks.iter().filter(|m| m.table == MarkTable::EnterpriseEnding);
+    let endings = doc.marks.iter().filter(|m| m.is(MarkTable::EnterpriseEnding));
     for &Mark {
         start: form_start, end, ..
     } in endings

@@ -430,11 +430,9 @@ fn run_on<'i, 'd>(
 
 /// The characters that rules gate on and read positions from: a rule whose characters are
 /// all absent from a text is skipped, and the others look only where theirs are.
-const TRIGGERS: [char; 41] = [
+const TRIGGERS: [char; 26] = [
     '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '“',
-    '大', '%', '％', '分', '成', '折', '第', '首', '位', '名',
-    '‰', // The first characters of change words (上 is above): 增长, 提高, 新增, 扩大, 多增, 攀升, 下降, 减少 …
-    '增', '提', '新', '扩', '多', '攀', '下', '减', '降', '回', '缩',
+    '大', '%', '％', '分', '成', '折', '‰',
 ];
 
 /// The bit of a trigger character in [`Doc::triggers`].
@@ -674,37 +672,6 @@ pub(crate) fn positions<'d>(doc: &'d Doc, c: char) -> impl Iterator<Item = usize
     let index = bit.trailing_zeros() as u8;
     let hits = if doc.triggers & bit != 0 { doc.trigger_hits } else { &[] };
     hits.iter().filter(move |h| h.1 == index).map(|h| h.0)
-}
-
-/// The trigger bits of `chars` (each a trigger character), for [`positions_in`].
-pub(crate) fn trigger_bits(chars: &[char]) -> u64 {
-    chars.iter().fold(0u64, |b, c| b | trigger_bit(*c))
-}
-
-/// The byte offsets in `lo..hi` of the trigger characters of `bits` (see [`trigger_bits`]),
-/// in order; found by binary search, so that asking for a short span costs no scan of the
-/// document.
-///
-/// `hint` is where the search starts (see [`partition_point_near`]) and is left at the
-/// first position found.
-pub(crate) fn positions_in<'d>(
-    doc: &'d Doc,
-    lo: usize,
-    hi: usize,
-    bits: u64,
-    hint: &mut usize,
-) -> impl Iterator<Item = usize> + 'd {
-    let hits = if doc.triggers & bits != 0 {
-        doc.trigger_hits
-    } else {
-        &[]
-    };
-    let from = partition_point_near(hits, hint, |h| h.0 < lo);
-    hits[from..]
-        .iter()
-        .take_while(move |h| h.0 < hi)
-        .filter(move |h| bits & (1 << h.1) != 0)
-        .map(|h| h.0)
 }
 
 /// `slice.partition_point(pred)`, searched outward from index `*hint`, which is left at

@@ -200,7 +200,7 @@ fn shifts<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMatc
 
 /// The marks of `table`, in order.
 fn marks_of(marks: &[Mark], table: MarkTable) -> impl Iterator<Item = &Mark> {
-    marks.iter().filter(move |m| m.table == table)
+    marks.iter().filter(move |m| m.is(table))
 }
 
 const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];

@@ -22,16 +22,17 @@
 //! 增长 提高 增加 新增 上升 增幅 提升 上涨 / 下降 减少 降低 回落 下滑 (增加值, value added,
 //! is no change).
 
+use super::vocabulary::MarkTable;
 use super::{ClauseMark, Doc};
 use crate::fact::{Change, Fact};
 use crate::segment::{self, Word};
 use std::borrow::Cow;
 
-/// Change words, nearest before the value wins.
-const UP: &[&str] = &[
+/// Change words, nearest before the value wins (found by the vocabulary's one pass).
+pub(crate) const UP: &[&str] = &[
     "增长", "提高", "增加", "新增", "上升", "增幅", "提升", "上涨", "扩大", "增速", "多增", "攀升",
 ];
-const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "减", "降幅"];
+pub(crate) const DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "减", "降幅"];
 
 /// Verbs that govern the measured thing as their object: `实现应税销售1005.5亿元`.
 const GOVERNING: &[&str] = &[
@@ -254,48 +255,24 @@ fn window_end(text: &str, marks: &[ClauseMark], pos: usize, hint: &mut usize) ->
     first_mark(marks, pos, limit, hint).unwrap_or(limit)
 }
 
-/// Every change word, and 增加值 (value added) so that it is read as no change; longer
-/// words first, so that at one place the longest is read.
-static CHANGE_WORDS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
-    let mut words: Vec<&str> = vec!["增加值"];
-    words.extend(UP);
-    words.extend(DOWN);
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
-});
+/// Words that hold a change word but name no change: 增加值 (value added).
+pub(crate) const NO_CHANGE: &[&str] = &["增加值"];
 
-/// The first characters of [`CHANGE_WORDS`], all of them trigger characters.
-const CHANGE_INITIALS: [char; 12] = ['增', '提', '新', '上', '扩', '多', '攀', '下', '减', '降', '回', '缩'];
-
-/// The change word nearest before byte `end`, read in `lo..end`: the words are read from
-/// left to right at the change initials the document has there, each taking its
-/// characters, and the last one read decides.
+/// The change word nearest before byte `end`, read in `lo..end` from the marks of the
+/// vocabulary's pass (the longest word at each place, not overlapping): the last one
+/// decides. `hint` is where the search of the marks starts (see
+/// [`super::partition_point_near`]).
 fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<Change> {
-    let clause = &doc.text[..end];
+    let from = super::partition_point_near(doc.marks, hint, |m| m.start < lo);
     let mut best = None;
-    let mut next = 0;
-    // The initials' trigger bits, worked out once rather than for every value.
-    static CHANGE_BITS: once_cell::sync::Lazy<u64> =
-        once_cell::sync::Lazy::new(|| super::trigger_bits(&CHANGE_INITIALS));
-    for i in super::positions_in(doc, lo, end, *CHANGE_BITS, hint) {
-        if i < next {
+    for m in doc.marks[from..].iter().take_while(|m| m.end <= end) {
+        if m.is(MarkTable::ChangeUp) {
+            best = Some(Change::Up);
+        } else if m.is(MarkTable::ChangeDown) {
+            best = Some(Change::Down);
+        } else if m.is(MarkTable::ChangeNone) {
             continue;
         }
-        let rest = &clause[i..];
-        // The longest change word here (the list is indexed by first character).
-        static SET: once_cell::sync::Lazy<super::WordSet> =
-            once_cell::sync::Lazy::new(|| super::WordSet::new(&*CHANGE_WORDS));
-        let Some(w) = SET.longest_at(rest, 0) else {
-            continue;
-        };
-        next = i + w.len();
-        best = if w == "增加值" {
-            best
-        } else if UP.contains(&w) {
-            Some(Change::Up)
-        } else {
-            Some(Change::Down)
-        };
     }
     best
 }
@@ -721,21 +698,14 @@ mod tests {
         }
     }
 
-    #[test]
-    fn change_words_first_char_list_is_complete() {
-        for w in super::CHANGE_WORDS.iter() {
-            assert!(super::CHANGE_INITIALS.contains(&w.chars().next().unwrap()), "{w}");
-        }
-        for c in super::CHANGE_INITIALS {
-            assert!(super::super::TRIGGERS.contains(&c), "{c} is no trigger");
-        }
-    }
-
-    /// The scan reads the change words as the alternation regex of them did.
+    /// The change words read from the pass's marks are those the alternation regex of
+    /// them finds (longest first).
     #[test]
     fn change_before_agrees_with_the_regex() {
-        use super::{CHANGE_WORDS, Change, UP, change_before};
-        let re = regex::Regex::new(&CHANGE_WORDS.join("|")).unwrap();
+        use super::{Change, DOWN, NO_CHANGE, UP, change_before};
+        let mut words: Vec<&str> = [NO_CHANGE, UP, DOWN].concat();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let re = regex::Regex::new(&words.join("|")).unwrap();
         let oracle = |clause: &str| {
             re.find_iter(clause).fold(None, |best, m| match m.as_str() {
                 "增加值" => best,

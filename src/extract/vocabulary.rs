@@ -16,7 +16,7 @@ use super::WordSet;
 use crate::Lexicon;
 use crate::fact::Bound;
 
-/// The tables of the words found in one pass.
+/// The tables of the words found in one pass (a word may be in several).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum MarkTable {
     /// A legal-form ending of a company name (`有限公司`).
@@ -29,17 +29,37 @@ pub(crate) enum MarkTable {
     RankingTop,
     /// The verb of a move in a ranking (`前移`).
     RankingShift,
+    /// A change word of growth (`增长`).
+    ChangeUp,
+    /// A change word of decline (`下降`).
+    ChangeDown,
+    /// A word that holds a change word but names none (`增加值`).
+    ChangeNone,
 }
 
-/// A word of a [`MarkTable`] found in the text.
+impl MarkTable {
+    /// The table's bit in [`Mark::tables`].
+    pub fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A word of the [`MarkTable`]s found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Mark {
     /// Its byte offset.
     pub start: usize,
     /// The byte after it.
     pub end: usize,
-    /// Its table.
-    pub table: MarkTable,
+    /// Its tables, a bit each ([`MarkTable::bit`]).
+    pub tables: u16,
+}
+
+impl Mark {
+    /// Is the word in `table`?
+    pub fn is(&self, table: MarkTable) -> bool {
+        self.tables & table.bit() != 0
+    }
 }
 
 /// The words of the rules: built-in, plus a lexicon's.
@@ -54,10 +74,10 @@ pub(crate) struct Vocabulary {
     under: WordSet,
     /// Scopes of rankings.
     pub scopes: WordSet,
-    /// The words of the [`MarkTable`]s, leftmost longest.
+    /// The words of the [`MarkTable`]s, each once, leftmost longest.
     marks: AhoCorasick,
-    /// The table of each word of `marks`, by pattern index.
-    mark_tables: Vec<MarkTable>,
+    /// The tables of each word of `marks`, by pattern index.
+    mark_tables: Vec<u16>,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -88,8 +108,9 @@ impl Vocabulary {
         let over = with(super::OVER_BEFORE, &lexicon.over);
         let under = with(super::UNDER_BEFORE, &lexicon.under);
         let about = with(super::ABOUT_BEFORE, &lexicon.about);
-        let mut marks = Vec::new();
-        let mut mark_tables = Vec::new();
+        // Each word once, with the bits of every table it is in.
+        let mut marks: Vec<&str> = Vec::new();
+        let mut mark_tables: Vec<u16> = Vec::new();
         for (table, words) in [
             (
                 MarkTable::EnterpriseEnding,
@@ -99,9 +120,19 @@ impl Vocabulary {
             (MarkTable::RankingOrdinal, super::ranking::ORDINAL_STARTS.to_vec()),
             (MarkTable::RankingTop, super::ranking::TOPS.to_vec()),
             (MarkTable::RankingShift, super::ranking::SHIFT_VERBS.to_vec()),
+            (MarkTable::ChangeUp, super::subject::UP.to_vec()),
+            (MarkTable::ChangeDown, super::subject::DOWN.to_vec()),
+            (MarkTable::ChangeNone, super::subject::NO_CHANGE.to_vec()),
         ] {
-            mark_tables.extend(words.iter().map(|_| table));
-            marks.extend(words);
+            for word in words {
+                match marks.iter().position(|w| *w == word) {
+                    Some(i) => mark_tables[i] |= table.bit(),
+                    None => {
+                        marks.push(word);
+                        mark_tables.push(table.bit());
+                    }
+                }
+            }
         }
         Vocabulary {
             units: WordSet::new(with(super::number::UNITS, &lexicon.units)),
@@ -123,7 +154,7 @@ impl Vocabulary {
         out.extend(self.marks.find_iter(text).map(|m| Mark {
             start: m.start(),
             end: m.end(),
-            table: self.mark_tables[m.pattern().as_usize()],
+            tables: self.mark_tables[m.pattern().as_usize()],
         }));
     }
 
