@@ -118,7 +118,7 @@ const DATE_ANCHOR_BITS: u64 = {
 /// One pass over `text`, filling `pass` (emptied first): where a numeral may start, where
 /// the date anchors, the other trigger characters and the clause marks are. Returns which
 /// trigger characters the text has, one bit each, and whether it has a `\n` or `\r`
-/// (which [`Joined`] may remove).
+/// (which [`crate::text::Joined`] may remove).
 ///
 /// With `stop_at_break`, the pass stops at the first line break (and `pass` is incomplete).
 pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool) {
