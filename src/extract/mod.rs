@@ -98,7 +98,7 @@ pub(crate) struct Doc<'a, 'p> {
     pub numeral_starts: &'p [(usize, usize)],
     /// Byte offsets of the anchor characters of dates (see `date_pattern::is_anchor`).
     pub date_anchors: &'p [usize],
-    /// Every other trigger character: its byte offset and its index in [`pass::TRIGGERS`].
+    /// Every other trigger character: its byte offset and its index in the pass's `TRIGGERS`.
     pub trigger_hits: &'p [(usize, u8)],
     /// The words of the rules, built-in and a lexicon's.
     pub vocabulary: &'p Vocabulary,
