@@ -681,14 +681,15 @@ mod tests {
                 .map(|c| (c.text.into_owned(), c.clusters, c.chains))
                 .collect();
             let want: Vec<(String, u32, u32)> = expected.iter().map(|(t, n, m)| (t.to_string(), *n, *m)).collect();
-            assert_eq!(got, want, "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::ClusterChain, sentence, &got, &want);
         }
     }
 
     #[test]
     fn negative_examples() {
         for sentence in NEGATIVE {
-            assert!(structures(sentence).is_empty(), "sentence: {sentence}");
+            let got: Vec<String> = structures(sentence).iter().map(|c| c.text.to_string()).collect();
+            crate::testing::assert_example(crate::Kind::ClusterChain, sentence, &got, &[]);
         }
     }
 

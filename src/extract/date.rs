@@ -486,7 +486,7 @@ mod tests {
                 .iter()
                 .map(|(t, i)| (t.to_string(), i.map(str::to_string)))
                 .collect();
-            assert_eq!(dates(*year, sentence), want, "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Date, sentence, &dates(*year, sentence), &want);
         }
     }
 

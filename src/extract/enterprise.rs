@@ -243,18 +243,15 @@ mod tests {
     #[test]
     fn positive_examples() {
         for (sentence, expected) in EXAMPLES {
-            assert_eq!(names(sentence), *expected, "sentence: {sentence}");
+            let want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            crate::testing::assert_example(crate::Kind::Enterprise, sentence, &names(sentence), &want);
         }
     }
 
     #[test]
     fn negative_examples() {
         for sentence in NEGATIVE {
-            assert!(
-                names(sentence).is_empty(),
-                "sentence: {sentence}: {:?}",
-                names(sentence)
-            );
+            crate::testing::assert_example(crate::Kind::Enterprise, sentence, &names(sentence), &[]);
         }
     }
 }

@@ -456,14 +456,14 @@ mod tests {
                 .iter()
                 .map(|(t, v, u, b)| (t.to_string(), *v, u.map(str::to_string), b.to_string()))
                 .collect();
-            assert_eq!(got, want, "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Number, sentence, &got, &want);
         }
     }
 
     #[test]
     fn negative_examples() {
         for sentence in NEGATIVE {
-            assert_eq!(numbers(sentence), vec![], "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Number, sentence, &numbers(sentence), &[]);
         }
     }
 }

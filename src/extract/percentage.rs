@@ -251,14 +251,14 @@ mod tests {
                 .iter()
                 .map(|(t, v, p, b)| (t.to_string(), *v, *p, b.to_string()))
                 .collect();
-            assert_eq!(percentages(sentence), want, "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Percentage, sentence, &percentages(sentence), &want);
         }
     }
 
     #[test]
     fn negative_examples() {
         for sentence in NEGATIVE {
-            assert_eq!(percentages(sentence), vec![], "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Percentage, sentence, &percentages(sentence), &[]);
         }
     }
 }

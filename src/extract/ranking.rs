@@ -621,18 +621,15 @@ mod tests {
                     )
                 })
                 .collect();
-            assert_eq!(&got, expected, "sentence: {sentence}");
+            crate::testing::assert_example(crate::Kind::Ranking, sentence, &got, expected);
         }
     }
 
     #[test]
     fn negative_examples() {
         for sentence in NEGATIVE {
-            assert!(
-                rankings(sentence).is_empty(),
-                "sentence: {sentence}: {:?}",
-                rankings(sentence)
-            );
+            let got: Vec<String> = rankings(sentence).iter().map(|r| r.text.to_string()).collect();
+            crate::testing::assert_example(crate::Kind::Ranking, sentence, &got, &[]);
         }
     }
 }
