@@ -9,25 +9,28 @@ use zhfacts::{Extractor, Fact, extract};
 
 const SEED: &str = include_str!("../fixtures/haimen-2022.txt");
 
-/// One readable line per record: kind, byte range, text, key fields.
+/// One readable line per record: kind, byte range, text, and the fields the record has
+/// (those that are not null).
 fn render(text: &str) -> String {
     let mut out = String::new();
     for f in extract(text) {
         let v = serde_json::to_value(&f).unwrap();
         let mut fields = Vec::new();
         for (k, val) in v.as_object().unwrap() {
-            if !matches!(k.as_str(), "kind" | "text" | "start" | "end") {
+            if !matches!(k.as_str(), "kind" | "text" | "start" | "end") && !val.is_null() {
                 fields.push(format!("{k}={val}"));
             }
         }
-        out.push_str(&format!(
-            "{:<13} {:>5}..{:<5} {} | {}\n",
+        let line = format!(
+            "{:<13} {:>5}..{:<5} {} | {}",
             f.kind().as_str(),
             f.start(),
             f.end(),
             f.text().replace('\n', "⏎"),
             fields.join(" ")
-        ));
+        );
+        out.push_str(line.trim_end_matches([' ', '|']).trim_end());
+        out.push('\n');
     }
     out
 }
