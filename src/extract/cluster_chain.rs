@@ -15,14 +15,17 @@
 //!
 //! Not structures: `一群一策` (a formula), `七大产业集群` alone (no chains).
 
+use super::pattern::{Pattern, PatternMatch};
 use super::{Claims, Doc, digit_class, has_any, number_run_before};
 use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 use std::borrow::Cow;
 
-/// A count, as the regexes that the matchers here replace wrote it (the tests' oracles).
-#[cfg(test)]
+/// A count.
 const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
+
+/// The words that link the two halves of a spelled-out structure.
+const LINKS: [&str; 7] = ["和", "与", "及", "以及", "、", "，", "加"];
 
 /// A structure as written: its span and the spans of its two counts, the first count
 /// written first; `clusters_first` tells which is which.
@@ -35,107 +38,49 @@ struct Pair {
     clusters_first: bool,
 }
 
-/// The ends of the runs of one kind of digit that start at `p`, longest first, as far as
-/// a structure can follow them: a shorter Arabic run is followed by a digit, which nothing
-/// of a structure is, and a shorter Chinese run by Chinese digits, which only the gap of
-/// at most six Han characters before a name can take. So: the longest Arabic run, or the
-/// seven longest Chinese ones.
-fn count_ends(text: &str, p: usize) -> impl Iterator<Item = usize> {
-    let class = text[p..].chars().next().and_then(digit_class);
-    let run: usize = match class {
-        Some(class) => text[p..]
-            .chars()
-            .take_while(|c| digit_class(*c) == Some(class))
-            .map(char::len_utf8)
-            .sum(),
-        None => 0,
-    };
-    let end = p + run;
-    // One end for an Arabic run; Chinese digits are three bytes each.
-    let ends = match class {
-        Some(true) => 1,
-        Some(false) => 7,
-        None => 0,
-    };
-    (0..ends).map(move |k| end - 3 * k).take_while(move |e| *e > p)
+/// `7群12链`, `12链7群`: clusters then chains (groups `a1`, `b1`) or chains then clusters
+/// (`a2`, `b2`).
+fn compact_pattern() -> &'static Pattern {
+    pattern!(
+        "compact",
+        format!("(?P<a1>{NUM})群(?P<b1>{NUM})链|(?P<a2>{NUM})链(?P<b2>{NUM})群")
+    )
 }
 
-/// Is `c` of the Han script (what the regex class `\p{Han}` matches)?
-fn is_han_script(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2E99}' | '\u{2E9B}'..='\u{2EF3}' | '\u{2F00}'..='\u{2FD5}' | '\u{3005}' | '\u{3007}'
-        | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303B}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FA6D}' | '\u{FA70}'..='\u{FAD9}' | '\u{16FE2}' | '\u{16FE3}' | '\u{16FF0}' | '\u{16FF1}'
-        | '\u{20000}'..='\u{2A6DF}' | '\u{2A700}'..='\u{2B739}' | '\u{2B740}'..='\u{2B81D}'
-        | '\u{2B820}'..='\u{2CEA1}' | '\u{2CEB0}'..='\u{2EBE0}' | '\u{2EBF0}'..='\u{2EE5D}'
-        | '\u{2F800}'..='\u{2FA1D}' | '\u{30000}'..='\u{3134A}' | '\u{31350}'..='\u{323AF}')
-}
-
-/// One spelled-out half at `p`: `12条产业链`, `7大产业集群`, `18条乡村富民产业链`, every way it
-/// can be read, in the order a backtracking regex tries them, until `f` accepts one:
-/// `(the count's end, the half's end)`.
-///
-/// `({NUM})(?:条|个|大)?\p{Han}{0,6}?{name}`
-fn half_at(text: &str, p: usize, name: &str, f: &mut dyn FnMut(usize, usize) -> bool) -> bool {
-    for q in count_ends(text, p) {
-        let classified = text[q..].starts_with(['条', '个', '大']).then_some(q + '条'.len_utf8());
-        for from in classified.into_iter().chain([q]) {
-            let mut at = from;
-            for k in 0..=6 {
-                if text[at..].starts_with(name) && f(q, at + name.len()) {
-                    return true;
-                }
-                match text[at..].chars().next() {
-                    Some(c) if k < 6 && is_han_script(c) => at += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
+/// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: a count, a classifier, at most six
+/// Han characters of modifiers and the name, for each half; chains then clusters (`a1`,
+/// `b1`) or clusters then chains (`a2`, `b2`).
+fn spelled_pattern() -> &'static Pattern {
+    fn half(group: &str, name: &str) -> String {
+        format!(r"(?P<{group}>{NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}")
     }
-    false
+    pattern!(
+        "spelled",
+        format!(
+            "{}(?:{link}){}|{}(?:{link}){}",
+            half("a1", "链"),
+            half("b1", "集群"),
+            half("a2", "集群"),
+            half("b2", "链"),
+            link = LINKS.join("|")
+        )
+    )
 }
 
-/// The words that link the two halves.
-const LINKS: [&str; 7] = ["和", "与", "及", "以及", "、", "，", "加"];
-
-/// `first`-named half, a link, `second`-named half at `p`: the pair read first.
-fn spelled_at(text: &str, p: usize, first: &str, second: &str) -> Option<(usize, (usize, usize), (usize, usize))> {
-    let mut out = None;
-    half_at(text, p, first, &mut |q1, e1| {
-        let Some(link) = LINKS.iter().find(|l| text[e1..].starts_with(*l)) else {
-            return false;
-        };
-        let s2 = e1 + link.len();
-        half_at(text, s2, second, &mut |q2, e2| {
-            out = Some((e2, (p, q1), (s2, q2)));
-            true
-        })
-    });
-    out
-}
-
-/// `N群M链` or `M链N群` at `p`.
-fn compact_at(text: &str, p: usize) -> Option<Pair> {
-    for (mid, last, clusters_first) in [("群", "链", true), ("链", "群", false)] {
-        let q1 = count_ends(text, p).next()?;
-        if !text[q1..].starts_with(mid) {
-            continue;
-        }
-        let s2 = q1 + mid.len();
-        let Some(q2) = count_ends(text, s2).next() else {
-            continue;
-        };
-        if text[q2..].starts_with(last) {
-            return Some(Pair {
-                start: p,
-                end: q2 + last.len(),
-                first: (p, q1),
-                second: (s2, q2),
-                clusters_first,
-            });
-        }
-    }
-    None
+/// The pair of a match of [`compact_pattern`] or [`spelled_pattern`]; `clusters_first`
+/// of the first alternative.
+fn pair_of(m: &PatternMatch, first_alternative_clusters_first: bool) -> Option<Pair> {
+    let (first, second, first_alternative) = match (m.group_span("a1"), m.group_span("b1")) {
+        (Some(a), Some(b)) => (a, b, true),
+        _ => (m.group_span("a2")?, m.group_span("b2")?, false),
+    };
+    Some(Pair {
+        start: m.start(),
+        end: m.end(),
+        first,
+        second,
+        clusters_first: first_alternative == first_alternative_clusters_first,
+    })
 }
 
 /// Where a run of one kind of digit starts in `text`, reading only the byte ranges
@@ -173,50 +118,34 @@ fn all_digit_run_starts(text: &str) -> Vec<usize> {
     digit_run_starts(text, [(0, text.len())].into_iter())
 }
 
-/// Every match of `at` in `text`, leftmost first and not overlapping, tried at `starts`
-/// (see [`digit_run_starts`]).
-fn pairs(text: &str, starts: &[usize], at: impl Fn(&str, usize) -> Option<Pair>) -> Vec<Pair> {
+/// Every match of `pattern` in `text`, leftmost first and not overlapping, tried at
+/// `starts` (see [`digit_run_starts`]).
+fn pairs(text: &str, starts: &[usize], pattern: &Pattern, first_alternative_clusters_first: bool) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut from = 0;
     for &p in starts {
         if p < from {
             continue;
         }
-        if let Some(m) = at(text, p) {
-            from = m.end;
-            out.push(m);
+        if let Some(pair) = pattern
+            .match_at(text, p)
+            .and_then(|m| pair_of(&m, first_alternative_clusters_first))
+        {
+            from = pair.end;
+            out.push(pair);
         }
     }
     out
 }
 
 /// `7群12链` and `12链7群`: every match, leftmost first.
-///
-/// `({NUM})群({NUM})链|({NUM})链({NUM})群`
 fn compacts(text: &str, starts: &[usize]) -> Vec<Pair> {
-    pairs(text, starts, compact_at)
+    pairs(text, starts, compact_pattern(), true)
 }
 
 /// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: every match, leftmost first.
-///
-/// `{half(链)}{link}{half(集群)}|{half(集群)}{link}{half(链)}`, link `和|与|及|以及|、|，|加`
 fn spelled(text: &str, starts: &[usize]) -> Vec<Pair> {
-    pairs(text, starts, |text, p| {
-        let (end, first, second, clusters_first) = match spelled_at(text, p, "链", "集群") {
-            Some((e, a, b)) => (e, a, b, false),
-            None => {
-                let (e, a, b) = spelled_at(text, p, "集群", "链")?;
-                (e, a, b, true)
-            }
-        };
-        Some(Pair {
-            start: p,
-            end,
-            first,
-            second,
-            clusters_first,
-        })
-    })
+    pairs(text, starts, spelled_pattern(), false)
 }
 
 /// The sentences of `text` (cut after 。 and ；, which no structure crosses) that contain

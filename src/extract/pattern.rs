@@ -76,9 +76,14 @@ impl<'t> PatternMatch<'t> {
 
     /// The text of the group `name`, if it took part in the match.
     pub fn group(&self, name: &str) -> Option<&'t str> {
+        self.group_span(name).map(|(s, e)| &self.text[s..e])
+    }
+
+    /// The byte span in the text of the group `name`, if it took part in the match.
+    pub fn group_span(&self, name: &str) -> Option<(usize, usize)> {
         let index = self.pattern.regex.capture_names().position(|n| n == Some(name))?;
         let (s, e) = self.locations.get(index)?;
-        Some(&self.text[self.at + s..self.at + e])
+        Some((self.at + s, self.at + e))
     }
 }
 
