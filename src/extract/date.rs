@@ -175,9 +175,19 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
 /// period, or 同期), and the periods alone (matched into `periods`) where none is.
 fn date_matches(doc: &Doc, spans: &mut Vec<DateMatch>, periods: &mut Vec<DateMatch>) {
     let (text, anchors) = (doc.text, doc.date_anchors);
-    date_pattern::matches_near_into(text, anchors.iter().copied(), date_pattern::with_year_at, spans);
+    date_pattern::matches_near_into(
+        text,
+        anchors.iter().copied(),
+        |s| date_pattern::with_year_pattern_at(text, s),
+        spans,
+    );
     let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
-    date_pattern::matches_near_into(text, period_anchors, date_pattern::period_match, periods);
+    date_pattern::matches_near_into(
+        text,
+        period_anchors,
+        |s| date_pattern::period_pattern_at(text, s),
+        periods,
+    );
     let with_year = spans.len();
     let mut k = 0;
     for &m in periods.iter() {
