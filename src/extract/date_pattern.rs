@@ -114,60 +114,19 @@ pub(crate) fn matches_near_into(
     }
 }
 
-/// Is `c` a character of some date pattern (a digit, a quote, 年, 月, 至 …)?
+/// Is `c` a character of some date pattern (a digit, a quote, 年, 月, 至 …)? Read from the
+/// patterns' own text, so that a character added to a pattern is one here too.
 fn in_date_alphabet(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '"' | '-'
-                | '~'
-                | '“'
-                | '”'
-                | '十'
-                | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '〇'
-                | '零'
-                | '时'
-                | '期'
-                | '间'
-                | '同'
-                | '年'
-                | '度'
-                | '去'
-                | '上'
-                | '今'
-                | '本'
-                | '前'
-                | '明'
-                | '当'
-                | '全'
-                | '末'
-                | '底'
-                | '初'
-                | '月'
-                | '份'
-                | '至'
-                | '到'
-                | '—'
-                | '－'
-                | '～'
-                | '日'
-                | '号'
-                | '中'
-                | '下'
-                | '旬'
-                | '半'
-                | '季'
-                | '第'
-        )
+    static ALPHABET: once_cell::sync::Lazy<Vec<char>> = once_cell::sync::Lazy::new(|| {
+        let mut chars: Vec<char> = with_year_re()
+            .chars()
+            .filter(|c| !c.is_ascii() || matches!(c, '"' | '-' | '~'))
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    c.is_ascii_digit() || ALPHABET.binary_search(&c).is_ok()
 }
 
 /// The anchors of `anchors` (all of the text's, in order) that a `PERIOD` may have: 月 and
@@ -201,7 +160,7 @@ fn period_re() -> String {
 fn with_year_re() -> String {
     let rel = "去年|上年|今年|本年|前年|明年|当年";
     format!(
-        r"[“\x22]?(?P<plan>十[一二三四五六七八九]?)五[”\x22]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR_RE})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年|年末|年底|年初))(?:末|底)?(?P<all>全年)?(?:{})?",
+        r#"[“"]?(?P<plan>十[一二三四五六七八九]?)五[”"]?(?:时期|期间)?|(?P<same>同期)|(?:(?P<y>{YEAR_RE})年(?P<du>度)?|(?P<rel>{rel})|(?P<all2>全年|年末|年底|年初))(?:末|底)?(?P<all>全年)?(?:{})?"#,
         period_re()
     )
 }
