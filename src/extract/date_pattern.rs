@@ -167,22 +167,28 @@ fn with_year_re() -> String {
 
 /// The named groups of a match of either pattern.
 fn groups_of(m: &super::pattern::PatternMatch) -> Groups {
-    Groups {
-        plan: m.group_span("plan"),
-        same: m.group_span("same"),
-        y: m.group_span("y"),
-        du: m.group_span("du"),
-        rel: m.group_span("rel"),
-        all2: m.group_span("all2"),
-        all: m.group_span("all"),
-        m1: m.group_span("m1"),
-        m2: m.group_span("m2"),
-        m: m.group_span("m"),
-        d: m.group_span("d"),
-        part: m.group_span("part"),
-        half: m.group_span("half"),
-        q: m.group_span("q"),
+    let mut g = Groups::default();
+    for (name, span) in m.named_spans() {
+        let field = match name {
+            "plan" => &mut g.plan,
+            "same" => &mut g.same,
+            "y" => &mut g.y,
+            "du" => &mut g.du,
+            "rel" => &mut g.rel,
+            "all2" => &mut g.all2,
+            "all" => &mut g.all,
+            "m1" => &mut g.m1,
+            "m2" => &mut g.m2,
+            "m" => &mut g.m,
+            "d" => &mut g.d,
+            "part" => &mut g.part,
+            "half" => &mut g.half,
+            "q" => &mut g.q,
+            _ => continue,
+        };
+        *field = Some(span);
     }
+    g
 }
 
 /// WITH_YEAR at `s`, by its pattern.

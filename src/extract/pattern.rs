@@ -8,6 +8,10 @@
 //! walk per place, where a scan of the whole text would cost a walk per byte.
 
 use regex::{CaptureLocations, Regex};
+use std::cell::RefCell;
+
+/// The most groups (the whole match included) a pattern may have.
+const MAX_GROUPS: usize = 24;
 
 /// A named regex of a rule.
 pub(crate) struct Pattern {
@@ -16,6 +20,8 @@ pub(crate) struct Pattern {
     /// The regex, anchored at the start of the text it is given (`^(?:…)`): a match at a
     /// place is a match in the text from there.
     regex: Regex,
+    /// The named groups and their indexes.
+    groups: Vec<(Box<str>, usize)>,
 }
 
 impl std::fmt::Debug for Pattern {
@@ -27,38 +33,67 @@ impl std::fmt::Debug for Pattern {
 /// A match of a [`Pattern`]: its span and its named groups.
 pub(crate) struct PatternMatch<'t> {
     text: &'t str,
-    /// Where the match was tried: the groups' offsets are from here.
-    at: usize,
     pattern: &'t Pattern,
-    locations: CaptureLocations,
+    /// The byte span in `text` of each group that took part, by index (0: the match).
+    spans: [Option<(usize, usize)>; MAX_GROUPS],
+}
+
+thread_local! {
+    /// Capture locations of each pattern, by its address, kept for the thread's next
+    /// match: a search needs them, and most searches find nothing.
+    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Pattern {
     /// The pattern `name`, of `regex` (named groups `(?P<name>…)` for what the rule reads).
     ///
     /// # Panics
-    /// When `regex` does not compile: a pattern is a constant of the rule, checked by its
-    /// tests.
+    /// When `regex` does not compile, or has more than 23 groups: a pattern is a constant of
+    /// the rule, checked by its tests.
     pub fn new(name: &'static str, regex: &str) -> Pattern {
         let regex = Regex::new(&format!("^(?:{regex})")).unwrap_or_else(|e| panic!("pattern {name}: {e}"));
-        Pattern { name, regex }
+        assert!(regex.captures_len() <= MAX_GROUPS, "pattern {name}: too many groups");
+        let groups = regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, n)| n.map(|n| (Box::from(n), i)))
+            .collect();
+        Pattern { name, regex, groups }
     }
 
     /// The match that starts at byte `at` of `text`, if any (leftmost-first: alternatives
     /// in order, repetitions greedy).
     pub fn match_at<'t>(&'t self, text: &'t str, at: usize) -> Option<PatternMatch<'t>> {
-        let rest = text.get(at..)?;
-        // The DFA answers most places, where nothing matches, without the captures.
-        if !self.regex.is_match(rest) {
-            return None;
+        text.get(at..)?;
+        let key = self as *const Pattern as usize;
+        LOCATIONS.with(|cell| {
+            let Ok(mut kept) = cell.try_borrow_mut() else {
+                return self.read(text, at, &mut self.regex.capture_locations());
+            };
+            let i = match kept.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    kept.push((key, self.regex.capture_locations()));
+                    kept.len() - 1
+                }
+            };
+            self.read(text, at, &mut kept[i].1)
+        })
+    }
+
+    /// The match at `at`, read into `locations`.
+    fn read<'t>(&'t self, text: &'t str, at: usize, locations: &mut CaptureLocations) -> Option<PatternMatch<'t>> {
+        // A place where nothing matches costs the DFA's walk alone; the groups are read
+        // only for a match.
+        self.regex.captures_read(locations, &text[at..])?;
+        let mut spans = [None; MAX_GROUPS];
+        for (i, span) in spans.iter_mut().enumerate().take(locations.len()) {
+            *span = locations.get(i).map(|(s, e)| (at + s, at + e));
         }
-        let mut locations = self.regex.capture_locations();
-        self.regex.captures_read(&mut locations, rest)?;
         Some(PatternMatch {
             text,
-            at,
             pattern: self,
-            locations,
+            spans,
         })
     }
 }
@@ -66,12 +101,12 @@ impl Pattern {
 impl<'t> PatternMatch<'t> {
     /// Where the match starts.
     pub fn start(&self) -> usize {
-        self.at
+        self.spans[0].map_or(0, |s| s.0)
     }
 
     /// Where it ends.
     pub fn end(&self) -> usize {
-        self.locations.get(0).map_or(self.at, |(_, e)| self.at + e)
+        self.spans[0].map_or(0, |s| s.1)
     }
 
     /// The text of the group `name`, if it took part in the match.
@@ -81,9 +116,16 @@ impl<'t> PatternMatch<'t> {
 
     /// The byte span in the text of the group `name`, if it took part in the match.
     pub fn group_span(&self, name: &str) -> Option<(usize, usize)> {
-        let index = self.pattern.regex.capture_names().position(|n| n == Some(name))?;
-        let (s, e) = self.locations.get(index)?;
-        Some((self.at + s, self.at + e))
+        let &(_, i) = self.pattern.groups.iter().find(|(n, _)| **n == *name)?;
+        self.spans[i]
+    }
+
+    /// Every named group that took part in the match, with its byte span.
+    pub fn named_spans(&self) -> impl Iterator<Item = (&str, (usize, usize))> + '_ {
+        self.pattern
+            .groups
+            .iter()
+            .filter_map(|(n, i)| self.spans[*i].map(|span| (&**n, span)))
     }
 }
 
