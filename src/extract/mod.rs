@@ -108,6 +108,8 @@ pub(crate) struct Doc<'a, 'p> {
     pub clause_marks: &'p [ClauseMark],
     /// Every numeral of the text, read once for the extractors that need them.
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
+    /// The empty vector the numerals are scanned into.
+    numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
 }
 
 impl<'a, 'p> Doc<'a, 'p> {
@@ -125,13 +127,14 @@ impl<'a, 'p> Doc<'a, 'p> {
             marks: &pass.marks,
             clause_marks: &pass.clause_marks,
             numerals: Default::default(),
+            numeral_buffer: Default::default(),
         }
     }
 
     /// The numerals of the text, scanned on first use.
     pub fn numerals(&self) -> &[crate::numeral::NumeralMatch] {
         self.numerals
-            .get_or_init(|| crate::numeral::scan_into(self.text, self.numeral_starts, Vec::new()))
+            .get_or_init(|| crate::numeral::scan_into(self.text, self.numeral_starts, self.numeral_buffer.take()))
     }
 }
 
@@ -190,10 +193,7 @@ pub(crate) fn run<'i>(
     if input.is_empty() {
         return Vec::new();
     }
-    // The vectors of a text are made for it and freed after it: keeping them per thread
-    // for the next text was measured (session 8, the throughput example) to save nothing,
-    // 239.6 M instructions either way and no difference in time.
-    let mut pass = Pass::default();
+    let mut pass = Pass::take();
     // The pass over the input stops at its first line break: most texts have none, and
     // are read as they are; the others are passed over again once joined.
     let (triggers, line_break) = read_triggers(input, &mut pass, true);
@@ -254,9 +254,13 @@ fn run_on<'i, 'd>(
 ) -> Vec<Fact<'i>> {
     // The facts found become the output, in place: a fact usually starts with a numeral.
     let mut found: Vec<Fact<'d>> = Vec::with_capacity(pass.numeral_starts.len());
-    let mut claims = Claims::default();
+    let mut claims = Claims {
+        spans: std::mem::take(&mut pass.claimed),
+    };
+    let numeral_buffer = std::mem::take(&mut pass.numerals);
     vocabulary.marks_into(text, &mut pass.marks);
     let doc = Doc::new(text, dating, triggers, &pass, vocabulary);
+    doc.numeral_buffer.set(numeral_buffer);
     let numbers_wanted = enabled(Kind::Number);
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
@@ -280,8 +284,10 @@ fn run_on<'i, 'd>(
     subject::annotate(&doc, &mut found);
     // Freed before the facts are mapped, so that the facts are the most memory a large
     // text holds.
-    drop(doc);
-    drop((claims, pass));
+    let numerals = doc.numerals.into_inner().unwrap_or_else(|| doc.numeral_buffer.take());
+    pass.numerals = numerals;
+    pass.claimed = claims.spans;
+    pass.keep();
     let mut facts = to_input_facts(found, input, joined, to_input);
     // The order of the extractors breaks ties, as a stable sort would keep it; an unstable
     // sort needs no second buffer of the facts' size.
