@@ -181,7 +181,15 @@ fn date_matches(doc: &Doc, spans: &mut Vec<DateMatch>, periods: &mut Vec<DateMat
         |s| date_pattern::with_year_pattern_at(text, s),
         spans,
     );
-    let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors);
+    // A period whose anchor is inside a date with a year is part of it, or overlaps it
+    // and is dropped below: it is not matched.
+    let mut k = 0;
+    let period_anchors = date_pattern::period_anchors(text.as_bytes(), anchors).filter(|&a| {
+        while k < spans.len() && spans[k].end <= a {
+            k += 1;
+        }
+        !(k < spans.len() && spans[k].start <= a)
+    });
     date_pattern::matches_near_into(
         text,
         period_anchors,
