@@ -21,6 +21,10 @@ use crate::fact::{ClusterChain, Fact};
 use crate::numeral;
 use std::borrow::Cow;
 
+/// The characters this rule gates on (链, 群) and reads the positions of (产, which every
+/// name of a cluster or chain starts with).
+pub(crate) const TRIGGERS: &[char] = &['链', '群', '产'];
+
 /// A count.
 const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
 

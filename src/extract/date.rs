@@ -99,8 +99,13 @@ pub(crate) fn year_evidence(piece: &str) -> YearEvidence {
     }
 }
 
-/// The characters of relative dates: a text with none of them infers no document year.
-const RELATIVE_CHARS: [char; 9] = ['去', '上', '今', '本', '前', '明', '当', '全', '同'];
+/// The characters of relative dates: a text with none of them infers no document year
+/// (trigger characters: the pass records where they are).
+pub(crate) const RELATIVE_CHARS: &[char] = &['去', '上', '今', '本', '前', '明', '当', '全', '同'];
+
+/// The anchor characters of dates: every date has one at most
+/// [`date_pattern::BACK`] bytes after its start (trigger characters, listed first).
+pub(crate) const ANCHORS: &[char] = &['年', '月', '季', '五', '同'];
 
 /// The latest year `text` writes out (`2022年`, not a target such as `到2025年`), given the
 /// offsets of its anchors (at least every 年).
@@ -235,7 +240,7 @@ impl Reading {
         // Inferred only when the text has a relative date to read.
         let doc_year = match doc.dating.year {
             Some(y) => Some(y),
-            None if has_any(doc, &RELATIVE_CHARS) => {
+            None if has_any(doc, RELATIVE_CHARS) => {
                 let seen = YearEvidence {
                     latest: latest_year_written(text, doc.date_anchors),
                     says_last: says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年"),

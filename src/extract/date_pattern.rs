@@ -57,7 +57,7 @@ pub(crate) const BACK: usize = 15;
 /// text (`read_triggers`); this is the same test, for the tests.
 #[cfg(test)]
 pub(crate) fn is_anchor(c: char) -> bool {
-    matches!(c, '年' | '月' | '季' | '五' | '同')
+    super::date::ANCHORS.contains(&c)
 }
 
 /// The leftmost-first, non-overlapping matches of `at` in `text`, tried only at the

@@ -69,6 +69,9 @@ fn quoted_at<'t>(
     })
 }
 
+/// The characters this rule reads the positions of: opening quotes, and 大 of `七大行动`.
+pub(crate) const TRIGGERS: &[char] = &['“', '大'];
+
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
 
@@ -157,7 +160,7 @@ fn big_at(text: &str, at: usize) -> Option<(usize, &str, &str)> {
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     // Quoted formulas need “, unquoted ones 大.
-    if !has_any(doc, &['“', '大']) {
+    if !has_any(doc, TRIGGERS) {
         return;
     }
     // The quoted texts of 2 to 40 characters: the formulas are among those of at most 15

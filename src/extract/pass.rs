@@ -6,11 +6,46 @@ use super::vocabulary::Mark;
 use super::{Doc, ceil_forward};
 
 /// The characters that rules gate on and read positions from: a rule whose characters are
-/// all absent from a text is skipped, and the others look only where theirs are.
-const TRIGGERS: [char; 26] = [
-    '链', '群', '产', '年', '去', '上', '今', '本', '前', '明', '当', '全', '同', '期', '五', '月', '季', '半', '“',
-    '大', '%', '％', '分', '成', '折', '‰',
+/// all absent from a text is skipped, and the others look only where theirs are. Each
+/// rule declares its own in its file; they are put together here, each once.
+const TRIGGER_LISTS: [&[char]; 5] = [
+    super::date::ANCHORS,
+    super::date::RELATIVE_CHARS,
+    super::cluster_chain::TRIGGERS,
+    super::formula::TRIGGERS,
+    super::percentage::TRIGGERS,
 ];
+
+/// [`TRIGGER_LISTS`] as one list without repeats, padded, and its length (at most 63: a
+/// trigger's index plus one fits the six bits of [`KIND_TRIGGER`]).
+const TRIGGER_TABLE: ([char; 63], usize) = {
+    let mut table = ['\0'; 63];
+    let mut n = 0;
+    let mut l = 0;
+    while l < TRIGGER_LISTS.len() {
+        let list = TRIGGER_LISTS[l];
+        let mut i = 0;
+        while i < list.len() {
+            let mut seen = false;
+            let mut j = 0;
+            while j < n {
+                seen |= table[j] == list[i];
+                j += 1;
+            }
+            if !seen {
+                assert!(n < 63, "at most 63 trigger characters");
+                table[n] = list[i];
+                n += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    (table, n)
+};
+
+/// The trigger characters, each once.
+const TRIGGERS: &[char] = TRIGGER_TABLE.0.split_at(TRIGGER_TABLE.1).0;
 
 /// The bit of a trigger character in [`Doc::triggers`].
 fn trigger_bit(c: char) -> u64 {
@@ -147,18 +182,8 @@ pub(crate) struct ClauseMark {
     pub ends_sentence: bool,
 }
 
-/// The trigger bits of the date anchors (年, 月, 季, 五, 同).
-const DATE_ANCHOR_BITS: u64 = {
-    let mut bits = 0u64;
-    let mut i = 0;
-    while i < TRIGGERS.len() {
-        if matches!(TRIGGERS[i], '年' | '月' | '季' | '五' | '同') {
-            bits |= 1 << i;
-        }
-        i += 1;
-    }
-    bits
-};
+/// The trigger bits of the date anchors ([`super::date::ANCHORS`]): they come first.
+const DATE_ANCHOR_BITS: u64 = (1 << super::date::ANCHORS.len()) - 1;
 
 /// One pass over `text`, filling `pass` (emptied first): where a numeral may start, where
 /// the date anchors, the other trigger characters and the clause marks are. Returns which

@@ -20,6 +20,9 @@ use crate::fact::{Bound, Fact, Percentage};
 use crate::numeral::{NumeralMatch, Script};
 use std::borrow::Cow;
 
+/// The characters every form of a percentage has one of: `%`, `百分之`, `三成`, `八折`.
+pub(crate) const TRIGGERS: &[char] = &['%', '％', '分', '成', '折', '‰'];
+
 /// Characters after 成 that make a word of it: 成本, 成果, 成立, 成效.
 const CHENG_WORDS: &[char] = &[
     '本', '果', '立', '功', '员', '交', '效', '型', '为', '熟', '长', '就', '都', '品', '绩', '分', '套', '批', '片',
@@ -38,7 +41,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let text = doc.text;
     let from = out.len();
     // Every form has one of these characters; most sentences have none.
-    if !has_any(doc, &['%', '％', '分', '成', '折', '‰']) {
+    if !has_any(doc, TRIGGERS) {
         return;
     }
     for m in doc.numerals() {
