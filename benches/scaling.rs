@@ -30,7 +30,7 @@ fn inputs() -> Vec<(&'static str, &'static str, String)> {
         ("nines", "", "9".into()),
         ("yi", "", "亿".into()),
         ("di", "", "第".into()),
-        ("baifenzhi", "", "百分之".into()),
+        ("per-cent-words", "", "百分之".into()),
         ("line-without-punctuation", "", flat),
         ("brackets", "", "（（（".into()),
         ("crlf-seed", "", SEED.replace('\n', "\r\n")),

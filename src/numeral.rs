@@ -582,7 +582,7 @@ fn numeral_inside_word(text: &str, i: usize, c: char) -> Option<usize> {
 }
 
 /// Verbs and words that begin with 打, after which 打 is no dozen: 打造, 打通, 打击.
-const DA_WORDS: &[char] = &[
+const NOT_A_DOZEN_AFTER: &[char] = &[
     '造', '通', '击', '破', '赢', '好', '开', '响', '出', '入', '工', '卡', '折', '牢', '下', '算', '印', '扫', '车',
     '拼', '压', '进', '捞',
 ];
@@ -628,10 +628,10 @@ pub(crate) fn arabic_digit(c: char) -> Option<u8> {
 /// One Chinese numeral character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cn {
-    /// 零一二…九 and the financial capitals; `liang` marks 两/兩/倆, `zero` 零/〇.
+    /// 零一二…九 and the financial capitals; `pair_two` marks the two of a pair, 两/兩/倆, `zero` 零/〇.
     Digit {
         d: u8,
-        liang: bool,
+        pair_two: bool,
         zero: bool,
         capital: bool,
     },
@@ -660,7 +660,7 @@ fn cn_token(c: char) -> Option<Cn> {
     let digit = |d, capital| {
         Some(Cn::Digit {
             d,
-            liang: false,
+            pair_two: false,
             zero: false,
             capital,
         })
@@ -668,7 +668,7 @@ fn cn_token(c: char) -> Option<Cn> {
     match c {
         '零' | '〇' => Some(Cn::Digit {
             d: 0,
-            liang: false,
+            pair_two: false,
             zero: true,
             capital: false,
         }),
@@ -683,7 +683,7 @@ fn cn_token(c: char) -> Option<Cn> {
         '九' => digit(9, false),
         '两' | '兩' | '倆' => Some(Cn::Digit {
             d: 2,
-            liang: true,
+            pair_two: true,
             zero: false,
             capital: false,
         }),
@@ -891,7 +891,7 @@ fn read_at(s: &str, start: usize) -> Read {
     // 一打, 五十打: dozens, where 打 is not the verb of 打造, 打通 ….
     if fraction_value.is_none() && !info.decimal && cur.peek_at(m.end) == Some('打') {
         let after = cur.peek_at(m.end + '打'.len_utf8());
-        if !after.is_some_and(|a| DA_WORDS.contains(&a)) {
+        if !after.is_some_and(|a| NOT_A_DOZEN_AFTER.contains(&a)) {
             m.value *= 12.0;
             m.end += '打'.len_utf8();
             m.ends_with_multiplier = false;
@@ -1501,7 +1501,7 @@ struct IntegerReader {
     seq_len: usize,
     /// A multiplier (十百千万亿) was read.
     saw_unit: bool,
-    saw_liang_in_seq: bool,
+    saw_pair_two_in_seq: bool,
     /// The end of the last token that belongs to the numeral.
     last_end: usize,
     capitals: usize,
@@ -1525,7 +1525,7 @@ impl IntegerReader {
             seq: 0,
             seq_len: 0,
             saw_unit: false,
-            saw_liang_in_seq: false,
+            saw_pair_two_in_seq: false,
             last_end: begin,
             capitals: 0,
             tokens: 0,
@@ -1584,10 +1584,10 @@ impl IntegerReader {
         match tok {
             Cn::Digit {
                 d,
-                liang,
+                pair_two,
                 zero,
                 capital,
-            } => self.cn_digit(cur, here + c.len_utf8(), d, liang, zero, capital),
+            } => self.cn_digit(cur, here + c.len_utf8(), d, pair_two, zero, capital),
             Cn::Small(k) => self.cn_small(cur, here + c.len_utf8(), c, k),
             Cn::Big(k) => {
                 if self.max_cn_digits_in_row >= 2 && !self.saw_unit {
@@ -1632,7 +1632,7 @@ impl IntegerReader {
     }
 
     /// A Chinese digit `d` (一 … 九, 两, 〇/零), ending at `end`.
-    fn cn_digit(&mut self, cur: &mut Cursor, end: usize, d: u8, liang: bool, zero: bool, capital: bool) -> Step {
+    fn cn_digit(&mut self, cur: &mut Cursor, end: usize, d: u8, pair_two: bool, zero: bool, capital: bool) -> Step {
         let ev = &mut self.ev;
         if ev.pending.is_some() && !ev.pending_cn_digit {
             return Step::Stop; // Arabic then Chinese digit.
@@ -1668,7 +1668,7 @@ impl IntegerReader {
             }
             return Step::Next;
         }
-        self.saw_liang_in_seq |= liang;
+        self.saw_pair_two_in_seq |= pair_two;
         self.seq = self.seq.wrapping_mul(10).wrapping_add(i128::from(d));
         self.seq_len += 1;
         self.cn_digits_in_row += 1;
@@ -1712,11 +1712,14 @@ impl IntegerReader {
     fn decimal_point(&mut self, cur: &mut Cursor, here: usize, c: char) -> Step {
         let mut k = cur.skip_spaces_from(here + c.len_utf8());
         let mut frac: Vec<u8> = Vec::new();
-        while let Some(Cn::Digit { d, liang: false, .. }) = cur.peek_at(k).and_then(cn_token) {
+        while let Some(Cn::Digit { d, pair_two: false, .. }) = cur.peek_at(k).and_then(cn_token) {
             frac.push(d);
             k += cur.peek_at(k).map_or(3, char::len_utf8);
             let k2 = cur.skip_spaces_from(k);
-            if matches!(cur.peek_at(k2).and_then(cn_token), Some(Cn::Digit { liang: false, .. })) {
+            if matches!(
+                cur.peek_at(k2).and_then(cn_token),
+                Some(Cn::Digit { pair_two: false, .. })
+            ) {
                 k = k2;
             }
         }
@@ -1810,7 +1813,7 @@ impl IntegerReader {
         }
         let value = if self.max_cn_digits_in_row >= 2 && !self.saw_unit && !self.saw_arabic && !info.decimal {
             // Digit by digit: 二〇二二, 三八. 两 does not stand in such sequences (两两).
-            if self.saw_liang_in_seq || self.seq_len > 38 {
+            if self.saw_pair_two_in_seq || self.seq_len > 38 {
                 return Ok(None);
             }
             info.digit_sequence = true;

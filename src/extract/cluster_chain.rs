@@ -42,18 +42,16 @@ struct Pair {
     clusters_first: bool,
 }
 
-/// `7群12链`, `12链7群`: clusters then chains (groups `a1`, `b1`) or chains then clusters
-/// (`a2`, `b2`).
+/// `7群12链`, `12链7群`: the counts of clusters and chains, in either order.
 fn compact_pattern() -> &'static Pattern {
     pattern!(
         "compact",
-        format!("(?P<a1>{NUM})群(?P<b1>{NUM})链|(?P<a2>{NUM})链(?P<b2>{NUM})群")
+        format!("(?P<clusters_1>{NUM})群(?P<chains_1>{NUM})链|(?P<chains_2>{NUM})链(?P<clusters_2>{NUM})群")
     )
 }
 
 /// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: a count, a classifier, at most six
-/// Han characters of modifiers and the name, for each half; chains then clusters (`a1`,
-/// `b1`) or clusters then chains (`a2`, `b2`).
+/// Han characters of modifiers and the name, for each half, in either order.
 fn spelled_pattern() -> &'static Pattern {
     fn half(group: &str, name: &str) -> String {
         format!(r"(?P<{group}>{NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}")
@@ -62,28 +60,31 @@ fn spelled_pattern() -> &'static Pattern {
         "spelled",
         format!(
             "{}(?:{link}){}|{}(?:{link}){}",
-            half("a1", "链"),
-            half("b1", "集群"),
-            half("a2", "集群"),
-            half("b2", "链"),
+            half("chains_1", "链"),
+            half("clusters_1", "集群"),
+            half("clusters_2", "集群"),
+            half("chains_2", "链"),
             link = LINKS.join("|")
         )
     )
 }
 
-/// The pair of a match of [`compact_pattern`] or [`spelled_pattern`]; `clusters_first`
-/// of the first alternative.
-fn pair_of(m: &PatternMatch, first_alternative_clusters_first: bool) -> Option<Pair> {
-    let (first, second, first_alternative) = match (m.group_span("a1"), m.group_span("b1")) {
-        (Some(a), Some(b)) => (a, b, true),
-        _ => (m.group_span("a2")?, m.group_span("b2")?, false),
+/// The pair of a match of [`compact_pattern`] or [`spelled_pattern`].
+fn pair_of(m: &PatternMatch) -> Option<Pair> {
+    let clusters = m.group_span("clusters_1").or(m.group_span("clusters_2"))?;
+    let chains = m.group_span("chains_1").or(m.group_span("chains_2"))?;
+    let clusters_first = clusters.0 < chains.0;
+    let (first, second) = if clusters_first {
+        (clusters, chains)
+    } else {
+        (chains, clusters)
     };
     Some(Pair {
         start: m.start(),
         end: m.end(),
         first,
         second,
-        clusters_first: first_alternative == first_alternative_clusters_first,
+        clusters_first,
     })
 }
 
@@ -124,17 +125,14 @@ fn all_digit_run_starts(text: &str) -> Vec<usize> {
 
 /// Every match of `pattern` in `text`, leftmost first and not overlapping, tried at
 /// `starts` (see [`digit_run_starts`]).
-fn pairs(text: &str, starts: &[usize], pattern: &Pattern, first_alternative_clusters_first: bool) -> Vec<Pair> {
+fn pairs(text: &str, starts: &[usize], pattern: &Pattern) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut from = 0;
     for &p in starts {
         if p < from {
             continue;
         }
-        if let Some(pair) = pattern
-            .match_at(text, p)
-            .and_then(|m| pair_of(&m, first_alternative_clusters_first))
-        {
+        if let Some(pair) = pattern.match_at(text, p).and_then(|m| pair_of(&m)) {
             from = pair.end;
             out.push(pair);
         }
@@ -144,12 +142,12 @@ fn pairs(text: &str, starts: &[usize], pattern: &Pattern, first_alternative_clus
 
 /// `7群12链` and `12链7群`: every match, leftmost first.
 fn compacts(text: &str, starts: &[usize]) -> Vec<Pair> {
-    pairs(text, starts, compact_pattern(), true)
+    pairs(text, starts, compact_pattern())
 }
 
 /// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: every match, leftmost first.
 fn spelled(text: &str, starts: &[usize]) -> Vec<Pair> {
-    pairs(text, starts, spelled_pattern(), false)
+    pairs(text, starts, spelled_pattern())
 }
 
 /// The sentences of `text` (cut after 。 and ；, which no structure crosses) that contain
@@ -209,10 +207,10 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     }
     found.sort();
     // Every name starts with 产, a trigger character: its positions are known.
-    let chan: Vec<usize> = super::positions(doc, '产').collect();
-    let counts = counts(text, chan.iter().copied());
-    let clusters = enumeration(doc, &counts, &chan, "产业集群");
-    let chains = enumeration(doc, &counts, &chan, "产业链");
+    let name_starts: Vec<usize> = super::positions(doc, '产').collect();
+    let counts = counts(text, name_starts.iter().copied());
+    let clusters = enumeration(doc, &counts, &name_starts, "产业集群");
+    let chains = enumeration(doc, &counts, &name_starts, "产业链");
     out.extend(found.into_iter().map(|(start, end, n, m)| {
         let pick = |list: &Option<(u32, Vec<&'d str>)>, want: u32| match list {
             Some((k, items)) if *k == want && items.len() == want as usize => super::as_members(items),
@@ -233,11 +231,11 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
 /// `N大产业链包括：A、B…` or `N大产业集群中，…A、B两大…产业集群…`: the count and the
 /// members, in order, of the first enumeration of `name` in the text.
 ///
-/// `counts` are the text's counts (see [`counts`]), `chan` the offsets of its 产.
+/// `counts` are the text's counts (see [`counts`]), `name_starts` the offsets of its 产 (where names start).
 fn enumeration<'t>(
     doc: &Doc<'t, '_>,
     counts: &[(usize, usize, usize)],
-    chan: &[usize],
+    name_starts: &[usize],
     name: &str,
 ) -> Option<(u32, Vec<&'t str>)> {
     let text = doc.text;
@@ -253,11 +251,11 @@ fn enumeration<'t>(
         let body_start = sentence_end - body.len();
         // The 产 of the body alone: a slice found by binary search, so that a document
         // with many introducing phrases is not walked once per phrase.
-        let from = chan.partition_point(|&p| p < body_start);
-        let to = chan.partition_point(|&p| p < sentence_end);
-        let body_chan = chan[from..to].iter().map(|&p| p - body_start);
+        let from = name_starts.partition_point(|&p| p < body_start);
+        let to = name_starts.partition_point(|&p| p < sentence_end);
+        let body_name_starts = name_starts[from..to].iter().map(|&p| p - body_start);
         // Groups with their own counts, else one colon list.
-        let grouped = groups(body, body_chan, name);
+        let grouped = groups(body, body_name_starts, name);
         if grouped.len() == n as usize {
             return Some((n, grouped));
         }
@@ -304,11 +302,11 @@ const COUNT_WORDS: [char; 3] = ['条', '个', '大'];
 /// (产业链, 产业集群) follows in the same clause: every use of a count needs one, before the
 /// next ，、。 (a count is a run of digits, which crosses no clause mark either).
 ///
-/// `chan` are the offsets of the 产 of `text`, in order.
-fn counts(text: &str, chan: impl Iterator<Item = usize>) -> Vec<(usize, usize, usize)> {
+/// `name_starts` are the offsets of the 产 of `text`, in order.
+fn counts(text: &str, name_starts: impl Iterator<Item = usize>) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut scanned = 0;
-    for p in chan {
+    for p in name_starts {
         if !NAMES.iter().any(|n| text[p..].starts_with(n)) {
             continue;
         }
@@ -405,12 +403,12 @@ fn split_items(list: &str, want: usize) -> Vec<&str> {
 /// Groups like `除A和B两大千亿级产业集群外` / `还有C、D两大三百亿级产业集群`: each group's
 /// items, when their number equals the group's count.
 ///
-/// `chan` are the offsets of the 产 of `body`.
-fn groups<'t>(body: &'t str, chan: impl Iterator<Item = usize>, name: &str) -> Vec<&'t str> {
+/// `name_starts` are the offsets of the 产 of `body`.
+fn groups<'t>(body: &'t str, name_starts: impl Iterator<Item = usize>, name: &str) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut from = 0;
     // `({NUM})(?:条|个|大)[^，、。]*?(产业链|产业集群)`
-    let counts = counts(body, chan);
+    let counts = counts(body, name_starts);
     for c in counted_within(body, &counts, usize::MAX, "，、。") {
         if c.name != name {
             continue;

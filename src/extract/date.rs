@@ -275,22 +275,22 @@ impl Reading {
             return None;
         }
         let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
-        if let Some(p) = g(groups.plan) {
+        if let Some(p) = g(groups.plan_number) {
             let k = numeral::parse(p).ok();
             return Some(k.filter(|k| *k >= 3.0 && *k <= 30.0).map(|k| {
                 let start = 1966 + 5 * (k as i32 - 3);
                 iso(&[(start, 0, '/'), (start + 4, 0, ' ')])
             }));
         }
-        if groups.same.is_some() {
+        if groups.same_period.is_some() {
             return self.in_force.map(|y| Some(iso(&[(y, 0, ' ')])));
         }
         let y = self.year_of(text, &groups)?;
         // `比上年增长` compares with last year; the year in force stays.
-        let comparison = groups.rel.is_some_and(|(_, rel_end)| rel_end == e)
-            && groups.all.is_none()
+        let comparison = groups.relative_year.is_some_and(|(_, rel_end)| rel_end == e)
+            && groups.whole_year.is_none()
             && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
-        if (groups.y.is_some() || groups.rel.is_some()) && !comparison && !is_target(text, s, e) {
+        if (groups.year.is_some() || groups.relative_year.is_some()) && !comparison && !is_target(text, s, e) {
             self.in_force = y;
         }
         resolve(text, &groups, y)
@@ -300,10 +300,10 @@ impl Reading {
     /// year in force. `None` when it writes an impossible year.
     fn year_of(&self, text: &str, groups: &Groups) -> Option<Option<i32>> {
         let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
-        if let Some(y) = g(groups.y) {
+        if let Some(y) = g(groups.year) {
             return year(y).map(Some);
         }
-        let Some(r) = g(groups.rel) else {
+        let Some(r) = g(groups.relative_year) else {
             return Some(self.in_force.or(self.reviewed));
         };
         // 上年 is the year before the one described (2023年…比上年: 2022); 去年 the year
@@ -366,16 +366,16 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
     let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
     // `y-a/y-b`: a range of months of one year.
     let months = |y: i32, a: u32, b: u32| iso(&[(y, 0, '-'), (a as i32, 2, '/'), (y, 0, '-'), (b as i32, 2, ' ')]);
-    if let (Some(a), Some(b)) = (g(groups.m1), g(groups.m2)) {
+    if let (Some(a), Some(b)) = (g(groups.from_month), g(groups.to_month)) {
         let (a, b) = (month(a)?, month(b)?);
         if a >= b {
             return None;
         }
         return Some(y.map(|y| months(y, a, b)));
     }
-    if let Some(m) = g(groups.m) {
+    if let Some(m) = g(groups.month) {
         let m = month(m)?;
-        if let Some(d) = g(groups.d) {
+        if let Some(d) = g(groups.day) {
             let d = numeral::parse(d).ok()? as u32;
             if !(1..=31).contains(&d) {
                 return None;
@@ -384,11 +384,11 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
         }
         return Some(y.map(|y| iso(&[(y, 0, '-'), (m as i32, 2, ' ')])));
     }
-    if let Some(h) = g(groups.half) {
+    if let Some(h) = g(groups.half_year) {
         let (a, b) = if h == "上半年" { (1, 6) } else { (7, 12) };
         return Some(y.map(|y| months(y, a, b)));
     }
-    if let Some(q) = g(groups.q) {
+    if let Some(q) = g(groups.quarter) {
         let (a, b) = if q == "前三季度" {
             (1, 9)
         } else {
@@ -398,7 +398,11 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
         };
         return Some(y.map(|y| months(y, a, b)));
     }
-    if g(groups.y).is_some() || g(groups.rel).is_some() || g(groups.all).is_some() || g(groups.all2).is_some() {
+    if g(groups.year).is_some()
+        || g(groups.relative_year).is_some()
+        || g(groups.whole_year).is_some()
+        || g(groups.year_part).is_some()
+    {
         return Some(y.map(|y| iso(&[(y, 0, ' ')])));
     }
     None

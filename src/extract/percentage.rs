@@ -24,13 +24,13 @@ use std::borrow::Cow;
 pub(crate) const TRIGGERS: &[char] = &['%', '％', '分', '成', '折', '‰'];
 
 /// Characters after 成 that make a word of it: 成本, 成果, 成立, 成效.
-const CHENG_WORDS: &[char] = &[
+const NOT_TENTHS_AFTER: &[char] = &[
     '本', '果', '立', '功', '员', '交', '效', '型', '为', '熟', '长', '就', '都', '品', '绩', '分', '套', '批', '片',
     '群', '网', '规', '像', '才', '年', '不', '了', '的', '功', '败', '家', '人', '份', '事', '全', '形', '片', '风',
     '器', '材',
 ];
 /// Characters after 折 that make a word of it: 折合, 折算, 折旧, 折扣.
-const ZHE_WORDS: &[char] = &[
+const NOT_A_DISCOUNT_AFTER: &[char] = &[
     '合', '算', '旧', '叠', '扣', '射', '返', '腾', '线', '服', '磨', '损', '价', '现', '中', '成', '纸',
 ];
 
@@ -158,7 +158,7 @@ pub(crate) fn percentage_at(vocabulary: &Vocabulary, text: &str, m: &NumeralMatc
     } else if next == Some('成') {
         let e = after + '成'.len_utf8();
         let half = char_at(text, e) == Some('半');
-        if !half && char_at(text, e).is_some_and(|c| CHENG_WORDS.contains(&c)) {
+        if !half && char_at(text, e).is_some_and(|c| NOT_TENTHS_AFTER.contains(&c)) {
             return None;
         }
         if m.digit_sequence || m.value > 10.0 || m.value < 0.0 {
@@ -168,7 +168,7 @@ pub(crate) fn percentage_at(vocabulary: &Vocabulary, text: &str, m: &NumeralMatc
         (v, false, if half { e + '半'.len_utf8() } else { e })
     } else if next == Some('折') {
         let e = after + '折'.len_utf8();
-        if char_at(text, e).is_some_and(|c| ZHE_WORDS.contains(&c)) {
+        if char_at(text, e).is_some_and(|c| NOT_A_DISCOUNT_AFTER.contains(&c)) {
             return None;
         }
         // 七折 is 70, 75折 and 三八折 are 75 and 38; 十折 is no discount.
