@@ -34,13 +34,15 @@
 //! 1. Line breaks inside sentences (PDF text) are joined; offsets are mapped back later.
 //! 2. One pass over the bytes records where the characters each rule needs are (date
 //!    anchors, numeral starts, clause marks, trigger characters); rules with none of them
-//!    are skipped, the others look only there, with hand-written matchers. The words that
-//!    mark a rule's place on their own (legal-form endings, time words) are found by one
-//!    Aho-Corasick automaton over their tables, which a [`Lexicon`] extends.
-//! 3. Numerals are read once by the normalizer ([`numeral`]), exactly.
-//! 4. The extractors run in a fixed order; dates, percentages, rankings and company names
+//!    are skipped. The words that mark a rule's place on their own (legal-form endings,
+//!    time words, change words, where a ranking starts) are found by one Aho-Corasick
+//!    automaton over the rules' word tables, which a [`Lexicon`] extends.
+//! 3. The rules' patterns (dates, rankings, N群M链 structures) are named regexes, run
+//!    anchored only where the pass says a match may start.
+//! 4. Numerals are read once by the normalizer ([`numeral`]), exactly.
+//! 5. The extractors run in a fixed order; dates, percentages, rankings and company names
 //!    claim their spans so that numbers do not repeat them (`2022年` is no number).
-//! 5. Subjects and changes are read around each value, segmenting (jieba-rs) only a short
+//! 6. Subjects and changes are read around each value, segmenting (jieba-rs) only a short
 //!    window.
 //!
 //! # Files
