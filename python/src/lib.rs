@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use zhfacts::{Extractor, Fact, Kind};
 
 mod records;
-mod to_python;
 use records::Records;
 
 /// The extractor of the options given from Python, or a `ValueError` with the Rust

@@ -4,12 +4,11 @@
 //! the field names, kinds, bounds and changes are Python strings made once per call, and
 //! the words of small vocabularies (units, scopes) once per distinct word.
 //!
-//! A kind this module does not know (`Fact` is non-exhaustive) is left to the serde path
-//! ([`ToPython`]), which gives the same dicts more slowly.
+//! A kind this module does not know (`Fact` is non-exhaustive) becomes its JSON record read
+//! by Python's `json` module: the same dict, more slowly.
 
 use std::collections::HashMap;
 
-use crate::to_python::ToPython;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
@@ -94,8 +93,6 @@ pub struct Records<'py> {
     shapes: Vec<(Kind, u32, Bound<'py, PyDict>)>,
     /// The fields of the record being made.
     fields: Vec<(Field, Bound<'py, PyAny>)>,
-    /// The serde path, for the kinds this module does not know.
-    fallback: ToPython<'py>,
 }
 
 impl<'py> Records<'py> {
@@ -119,7 +116,6 @@ impl<'py> Records<'py> {
             words: HashMap::new(),
             shapes: Vec::new(),
             fields: Vec::with_capacity(FIELD_NAMES.len()),
-            fallback: ToPython::new(py),
         }
     }
 
@@ -176,13 +172,15 @@ impl<'py> Records<'py> {
         self.finish(kind)
     }
 
-    /// [`Records::dict`] through serde, for a kind added to `Fact` after this module.
+    /// [`Records::dict`] through the JSON record, for a kind added to `Fact` after this
+    /// module.
     #[cold]
     fn serde_dict(&mut self, fact: &Fact, char_start: usize, char_end: usize) -> PyResult<Bound<'py, PyAny>> {
+        let json = serde_json::to_string(fact).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let dict = self
-            .fallback
-            .convert(fact)
-            .map_err(|e| PyValueError::new_err(e.0))?
+            .py
+            .import("json")?
+            .call_method1("loads", (json,))?
             .cast_into::<PyDict>()?;
         dict.set_item(&self.names[Field::CharStart as usize], char_start)?;
         dict.set_item(&self.names[Field::CharEnd as usize], char_end)?;

@@ -20,7 +20,7 @@
 //! it both `2022年` and `去年`. With no year written out at all, relative dates stay null.
 
 use super::date_pattern::{self, DateMatch, Groups};
-use super::vocabulary::MarkTable;
+use super::vocabulary::{MarkTable, marks_of};
 use super::{Claims, Doc, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
@@ -156,7 +156,7 @@ fn year(s: &str) -> Option<i32> {
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let from = out.len();
     // Every date has an anchor (年 月 季 五 同); the unplaced time words are marks.
-    let mut time_words = doc.marks.iter().filter(|m| m.is(MarkTable::TimeWord)).peekable();
+    let mut time_words = marks_of(doc.marks, MarkTable::TimeWord).peekable();
     if doc.date_anchors.is_empty() && time_words.peek().is_none() {
         return;
     }

@@ -16,7 +16,7 @@
 //! Government bodies, schools, hospitals, media and programmes end in none of these forms
 //! and are never names: `工信部`, `省生产力促进中心`, `央视`.
 
-use super::vocabulary::{Mark, MarkTable};
+use super::vocabulary::{Mark, MarkTable, marks_of};
 use super::{Claims, Doc, char_at};
 use crate::fact::{Enterprise, Fact};
 use crate::segment;
@@ -61,7 +61,7 @@ const MAX_NAME_BYTES: usize = 90;
 pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fact<'d>>) {
     let text = doc.text;
     let mut last_end = 0;
-    let endings = doc.marks.iter().filter(|m| m.is(MarkTable::EnterpriseEnding));
+    let endings = marks_of(doc.marks, MarkTable::EnterpriseEnding);
     for &Mark {
         start: form_start, end, ..
     } in endings

@@ -196,21 +196,14 @@ pub(crate) fn run<'i>(
     let mut pass = Pass::take();
     // The pass over the input stops at its first line break: most texts have none, and
     // are read as they are; the others are passed over again once joined.
-    let (triggers, line_break) = read_triggers(input, &mut pass, true);
-    if !line_break {
-        return run_on(
-            input,
-            input,
-            &Joined::unchanged(input),
-            triggers,
-            (dating, vocabulary),
-            &enabled,
-            pass,
-            |f| f,
-        );
-    }
-    let joined = Joined::new(input);
-    let (triggers, _) = read_triggers(&joined.text, &mut pass, false);
+    let (mut triggers, line_break) = read_triggers(input, &mut pass, true);
+    let joined = if line_break {
+        let joined = Joined::new(input);
+        triggers = read_triggers(&joined.text, &mut pass, false).0;
+        joined
+    } else {
+        Joined::unchanged(input)
+    };
     match &joined.text {
         // Nothing joined: the facts borrow from the input.
         Cow::Borrowed(text) => run_on(

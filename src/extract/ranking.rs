@@ -13,7 +13,8 @@
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
 
-use super::vocabulary::{Mark, MarkTable};
+use super::pattern::Pattern;
+use super::vocabulary::{Mark, MarkTable, marks_of};
 use super::{Claims, Doc, WordSet, char_at, floor_back};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
@@ -160,16 +161,7 @@ fn ordinals<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMa
             ORDINAL_SUFFIXES.join("|")
         )
     );
-    marks_of(marks, MarkTable::RankingOrdinal).filter_map(move |m| {
-        let found = ordinal.match_at(text, m.start)?;
-        Some(RankMatch {
-            start: found.start(),
-            end: found.end(),
-            verb: "",
-            number: found.group("number")?,
-            suffix: found.group("suffix"),
-        })
-    })
+    rank_matches(text, marks, MarkTable::RankingOrdinal, ordinal)
 }
 
 /// `榜首`, `首位`: first place, as spans, leftmost first and not overlapping.
@@ -186,21 +178,27 @@ fn shifts<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMatc
             SHIFT_VERBS.join("|")
         )
     );
-    marks_of(marks, MarkTable::RankingShift).filter_map(move |m| {
-        let found = shift.match_at(text, m.start)?;
+    rank_matches(text, marks, MarkTable::RankingShift, shift)
+}
+
+/// The matches of `pattern` (groups `number`, and `verb` and `suffix` if it has them) at
+/// the marks of `table`.
+fn rank_matches<'t>(
+    text: &'t str,
+    marks: &'t [Mark],
+    table: MarkTable,
+    pattern: &'static Pattern,
+) -> impl Iterator<Item = RankMatch<'t>> + 't {
+    marks_of(marks, table).filter_map(move |m| {
+        let found = pattern.match_at(text, m.start)?;
         Some(RankMatch {
             start: found.start(),
             end: found.end(),
-            verb: found.group("verb")?,
+            verb: found.group("verb").unwrap_or(""),
             number: found.group("number")?,
             suffix: found.group("suffix"),
         })
     })
-}
-
-/// The marks of `table`, in order.
-fn marks_of(marks: &[Mark], table: MarkTable) -> impl Iterator<Item = &Mark> {
-    marks.iter().filter(move |m| m.is(table))
 }
 
 const DOWN_VERBS: &[&str] = &["后退", "下降", "后移", "下滑", "回落", "下移"];

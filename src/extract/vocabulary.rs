@@ -62,6 +62,11 @@ impl Mark {
     }
 }
 
+/// The marks of `table` among `marks`, in order.
+pub(crate) fn marks_of(marks: &[Mark], table: MarkTable) -> impl Iterator<Item = &Mark> {
+    marks.iter().filter(move |m| m.is(table))
+}
+
 /// The words of the rules: built-in, plus a lexicon's.
 pub(crate) struct Vocabulary {
     /// Units of numbers.
