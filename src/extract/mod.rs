@@ -196,10 +196,10 @@ pub(crate) fn run<'i>(
     let mut pass = Pass::take();
     // The pass over the input stops at its first line break: most texts have none, and
     // are read as they are; the others are passed over again once joined.
-    let (mut triggers, line_break) = read_triggers(input, &mut pass, true);
+    let (mut triggers, line_break) = read_triggers(input, &mut pass, vocabulary, true);
     let joined = if line_break {
         let joined = Joined::new(input);
-        triggers = read_triggers(&joined.text, &mut pass, false).0;
+        triggers = read_triggers(&joined.text, &mut pass, vocabulary, false).0;
         joined
     } else {
         Joined::unchanged(input)
@@ -251,7 +251,7 @@ fn run_on<'i, 'd>(
         spans: std::mem::take(&mut pass.claimed),
     };
     let numeral_buffer = std::mem::take(&mut pass.numerals);
-    vocabulary.marks_into(text, &mut pass.marks);
+    vocabulary.marks_into(text, &pass.mark_starts, &mut pass.marks);
     let doc = Doc::new(text, dating, triggers, &pass, vocabulary);
     doc.numeral_buffer.set(numeral_buffer);
     let numbers_wanted = enabled(Kind::Number);
@@ -336,8 +336,9 @@ fn order_key(f: &Fact<'_>) -> (usize, std::cmp::Reverse<usize>, u8) {
 #[cfg(test)]
 pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let mut pass = Pass::default();
-    let (triggers, _) = read_triggers(text, &mut pass, false);
-    vocabulary::Vocabulary::built_in().marks_into(text, &mut pass.marks);
+    let vocabulary = vocabulary::Vocabulary::built_in();
+    let (triggers, _) = read_triggers(text, &mut pass, vocabulary, false);
+    vocabulary.marks_into(text, &pass.mark_starts, &mut pass.marks);
     f(&Doc::new(
         text,
         crate::Dating::default(),

@@ -2,7 +2,7 @@
 //! anchors, the trigger characters and the clause marks are; and the lookups in what it
 //! found.
 
-use super::vocabulary::Mark;
+use super::vocabulary::{Mark, Vocabulary};
 use super::{Doc, ceil_forward};
 
 /// The characters that rules gate on and read positions from: a rule whose characters are
@@ -94,7 +94,7 @@ static CHAR_KIND: [u8; 0x10000] = {
 
 /// The trigger characters, the numeral starters and the clause marks, as one bitmap over the Basic
 /// Multilingual Plane (8 KiB).
-static INTERESTING: [u64; 1024] = {
+pub(crate) static INTERESTING: [u64; 1024] = {
     let mut map = crate::numeral::STARTERS;
     let mut i = 0;
     while i < TRIGGERS.len() {
@@ -120,7 +120,9 @@ pub(crate) struct Pass {
     pub date_anchors: Vec<usize>,
     /// Where the other trigger characters are, and which.
     pub trigger_hits: Vec<(usize, u8)>,
-    /// The words of the vocabulary's one pass (see [`super::vocabulary::Vocabulary::marks_into`]).
+    /// Where a character is that starts a word of the vocabulary's marks.
+    pub mark_starts: Vec<usize>,
+    /// The words of the vocabulary's marks (see [`super::vocabulary::Vocabulary::marks_into`]).
     pub marks: Vec<Mark>,
     /// The clause marks, in order.
     pub clause_marks: Vec<ClauseMark>,
@@ -153,6 +155,7 @@ impl Pass {
         let bytes = self.numeral_starts.capacity() * size_of::<(usize, usize)>()
             + self.date_anchors.capacity() * size_of::<usize>()
             + self.trigger_hits.capacity() * size_of::<(usize, u8)>()
+            + self.mark_starts.capacity() * size_of::<usize>()
             + self.marks.capacity() * size_of::<Mark>()
             + self.clause_marks.capacity() * size_of::<ClauseMark>()
             + self.numerals.capacity() * size_of::<crate::numeral::NumeralMatch>()
@@ -163,6 +166,7 @@ impl Pass {
         self.numeral_starts.clear();
         self.date_anchors.clear();
         self.trigger_hits.clear();
+        self.mark_starts.clear();
         self.marks.clear();
         self.clause_marks.clear();
         self.numerals.clear();
@@ -186,12 +190,13 @@ pub(crate) struct ClauseMark {
 const DATE_ANCHOR_BITS: u64 = (1 << super::date::ANCHORS.len()) - 1;
 
 /// One pass over `text`, filling `pass` (emptied first): where a numeral may start, where
-/// the date anchors, the other trigger characters and the clause marks are. Returns which
+/// the date anchors, the other trigger characters, the clause marks and the first
+/// characters of `vocabulary`'s marks are. Returns which
 /// trigger characters the text has, one bit each, and whether it has a `\n` or `\r`
 /// (which [`crate::text::Joined`] may remove).
 ///
 /// With `stop_at_break`, the pass stops at the first line break (and `pass` is incomplete).
-pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) -> (u64, bool) {
+pub(crate) fn read_triggers(text: &str, pass: &mut Pass, vocabulary: &Vocabulary, stop_at_break: bool) -> (u64, bool) {
     let mut mask = 0u64;
     let mut runs = std::mem::take(&mut pass.numeral_starts);
     runs.clear();
@@ -199,11 +204,15 @@ pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) ->
         date_anchors,
         trigger_hits,
         clause_marks,
+        mark_starts,
         ..
     } = pass;
     date_anchors.clear();
     trigger_hits.clear();
     clause_marks.clear();
+    mark_starts.clear();
+    let mark_firsts = &*vocabulary.mark_firsts;
+    let either = vocabulary.pass_chars();
     // Sized for report prose (a clause mark every ten characters or so), so that the
     // vectors rarely grow while they are filled.
     let n = text.len();
@@ -243,6 +252,7 @@ pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) ->
     // Most characters are none of these: one load from an 8 KiB bitmap tells. Three-byte
     // characters (all of CJK) are read straight from the bytes.
     let interesting = |u: u32| u < 0x10000 && INTERESTING[(u >> 6) as usize] & (1 << (u & 63)) != 0;
+    let starts_a_mark = |u: u32| char::from_u32(u).is_some_and(|c| vocabulary.starts_a_mark(c));
     let bytes = text.as_bytes();
     let mut line_break = false;
     let mut i = 0;
@@ -253,8 +263,14 @@ pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) ->
                 break;
             }
             let hi = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
-            if INTERESTING[hi] & (1 << (b2 & 0x3F)) != 0 {
-                record!(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
+            let bit = 1 << (b2 & 0x3F);
+            if either[hi] & bit != 0 {
+                if INTERESTING[hi] & bit != 0 {
+                    record!(i, ((hi as u32) << 6) | u32::from(b2 & 0x3F), 3);
+                }
+                if mark_firsts[hi] & bit != 0 {
+                    mark_starts.push(i);
+                }
             }
             i += 3;
         }
@@ -270,6 +286,9 @@ pub(crate) fn read_triggers(text: &str, pass: &mut Pass, stop_at_break: bool) ->
         }
         if interesting(u) {
             record!(i, u, len);
+        }
+        if starts_a_mark(u) {
+            mark_starts.push(i);
         }
         i += len;
     }

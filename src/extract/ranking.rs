@@ -460,8 +460,7 @@ mod tests {
         let mut found = 0;
         for _ in 0..30_000 {
             let text = rng.text(&pieces, 10);
-            let mut marks = Vec::new();
-            super::super::vocabulary::Vocabulary::built_in().marks_into(&text, &mut marks);
+            let marks = super::super::vocabulary::Vocabulary::built_in().marks(&text);
             let want: Vec<_> = ordinal.captures_iter(&text).map(|c| as_match(c, false)).collect();
             assert_eq!(ordinals(&text, &marks).collect::<Vec<_>>(), want, "{text}");
             let want: Vec<_> = shift.captures_iter(&text).map(|c| as_match(c, true)).collect();

@@ -10,7 +10,9 @@
 //! overlap: where words of two tables would, the longest of those starting leftmost wins
 //! (no such pair occurs among the tables' words).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::WordSet;
 use crate::Lexicon;
@@ -79,8 +81,17 @@ pub(crate) struct Vocabulary {
     under: WordSet,
     /// Scopes of rankings.
     pub scopes: WordSet,
-    /// The words of the [`MarkTable`]s, each once, leftmost longest.
-    marks: AhoCorasick,
+    /// The words of the [`MarkTable`]s, each once, longest first, searched anchored.
+    marks: DFA,
+    /// The first characters of those words, a bit each over the Basic Multilingual Plane:
+    /// the one pass over the text records where they are ([`super::pass::read_triggers`]).
+    pub mark_firsts: Box<[u64; 1024]>,
+    /// Does some word of `marks` start outside the Basic Multilingual Plane?
+    pub mark_first_beyond_bmp: bool,
+    /// `mark_firsts` and the characters the pass records for the rules (trigger
+    /// characters, numeral starters, clause marks): one load tells the pass that a
+    /// character is neither.
+    pass_chars: Box<[u64; 1024]>,
     /// The tables of each word of `marks`, by pattern index.
     mark_tables: Vec<u16>,
 }
@@ -139,28 +150,105 @@ impl Vocabulary {
                 }
             }
         }
+        let mut mark_firsts = Box::new([0u64; 1024]);
+        let mut mark_first_beyond_bmp = false;
+        for c in marks.iter().filter_map(|w| w.chars().next()) {
+            match u32::from(c) {
+                u @ ..0x10000 => mark_firsts[(u >> 6) as usize] |= 1 << (u & 63),
+                _ => mark_first_beyond_bmp = true,
+            }
+        }
+        let mut pass_chars = Box::new(super::pass::INTERESTING);
+        for (both, firsts) in pass_chars.iter_mut().zip(mark_firsts.iter()) {
+            *both |= firsts;
+        }
         Vocabulary {
             units: WordSet::new(with(super::number::UNITS, &lexicon.units)),
             bound_words: WordSet::new([&under[..], &over[..], &about[..]].concat()),
             over: WordSet::new(over),
             under: WordSet::new(under),
             scopes: WordSet::new(with(super::ranking::SCOPES, &lexicon.scopes)),
-            marks: AhoCorasick::builder()
+            // Searched only anchored, where the pass saw a first character: a DFA of a few
+            // dozen words is small, and a step per byte of the word. (A search of the whole
+            // text took 6% of extraction's instructions, session 9.)
+            marks: DFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
                 .build(&marks)
                 .expect("a few dozen words make a small automaton"),
             mark_tables,
+            mark_firsts,
+            mark_first_beyond_bmp,
+            pass_chars,
+        }
+    }
+
+    /// The characters the pass stops at, a bit each over the Basic Multilingual Plane.
+    pub fn pass_chars(&self) -> &[u64; 1024] {
+        &self.pass_chars
+    }
+
+    /// Does some word of the [`MarkTable`]s start with `c`?
+    pub fn starts_a_mark(&self, c: char) -> bool {
+        match u32::from(c) {
+            u @ ..0x10000 => self.mark_firsts[(u >> 6) as usize] & (1 << (u & 63)) != 0,
+            _ => self.mark_first_beyond_bmp,
         }
     }
 
     /// The words of the [`MarkTable`]s in `text`, in order, not overlapping (the longest of
-    /// those starting leftmost), appended to `out`.
-    pub fn marks_into(&self, text: &str, out: &mut Vec<Mark>) {
-        out.extend(self.marks.find_iter(text).map(|m| Mark {
-            start: m.start(),
-            end: m.end(),
-            tables: self.mark_tables[m.pattern().as_usize()],
-        }));
+    /// those starting leftmost), appended to `out`; `starts` are the places in order where
+    /// a character is that [starts a mark](Self::starts_a_mark).
+    pub fn marks_into(&self, text: &str, starts: &[usize], out: &mut Vec<Mark>) {
+        let mut end = 0;
+        for &start in starts {
+            if start < end {
+                continue;
+            }
+            if let Some((word, word_end)) = self.longest_mark_at(text.as_bytes(), start) {
+                end = word_end;
+                out.push(Mark {
+                    start,
+                    end,
+                    tables: self.mark_tables[word],
+                });
+            }
+        }
+    }
+
+    /// The longest word of the marks that starts at `start` of `text`: its index and end.
+    /// (The automaton's states walked here: its search API spent more than a hundred
+    /// instructions a call setting up, as much again as the walk, session 9.)
+    fn longest_mark_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        let dfa = &self.marks;
+        let mut state = dfa.start_state(Anchored::Yes).ok()?;
+        let mut longest = None;
+        for (i, &byte) in text.iter().enumerate().skip(start) {
+            state = dfa.next_state(Anchored::Yes, state, byte);
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    break;
+                }
+                if dfa.is_match(state) {
+                    longest = Some((dfa.match_pattern(state, 0).as_usize(), i + 1));
+                }
+            }
+        }
+        longest
+    }
+
+    /// The marks of `text`, found from its characters (for tests: the pipeline has the
+    /// places from its one pass).
+    #[cfg(test)]
+    pub fn marks(&self, text: &str) -> Vec<Mark> {
+        let starts: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| self.starts_a_mark(c))
+            .map(|(i, _)| i)
+            .collect();
+        let mut out = Vec::new();
+        self.marks_into(text, &starts, &mut out);
+        out
     }
 
     /// A bound word ending at `pos`: the bound and where the word starts.
