@@ -80,6 +80,12 @@ impl Pattern {
         Pattern { name, regex, groups }
     }
 
+    /// Where the match that starts at byte `at` of `text` ends, if there is one: the DFA's
+    /// walk alone, for a rule that reads no groups.
+    pub fn end_at(&self, text: &str, at: usize) -> Option<usize> {
+        Some(at + self.regex.find(text.get(at..)?)?.end())
+    }
+
     /// The match that starts at byte `at` of `text`, if any (leftmost-first: alternatives
     /// in order, repetitions greedy).
     pub fn match_at<'t>(&'t self, text: &'t str, at: usize) -> Option<PatternMatch<'t>> {
