@@ -582,20 +582,20 @@ mod tests {
         })
     }
 
-    /// `(sentence, [(text, clusters, chains)])`.
-    const EXAMPLES: &[(&str, &[(&str, u32, u32)])] = &[
-        ("将招商引资向“7群12链”聚焦", &[("7群12链", 7, 12)]),
-        ("加快打造12条产业链和7大产业集群", &[("12条产业链和7大产业集群", 7, 12)]),
-        ("重点培育7大产业集群、12条产业链", &[("7大产业集群、12条产业链", 7, 12)]),
+    /// Structures grouped by their `(clusters, chains)`; in each sentence `[…]` marks the
+    /// structure's text.
+    const EXAMPLES: &[((u32, u32), &[&str])] = &[
         (
-            "构建6大特色产业集群和18条乡村富民产业链",
-            &[("6大特色产业集群和18条乡村富民产业链", 6, 18)],
+            (7, 12),
+            &[
+                "将招商引资向“[7群12链]”聚焦",
+                "加快打造[12条产业链和7大产业集群]",
+                "重点培育[7大产业集群、12条产业链]",
+            ],
         ),
-        ("聚焦“五群十链”建设", &[("五群十链", 5, 10)]),
-        (
-            "16个先进制造业集群和50条重点产业链加快发展",
-            &[("16个先进制造业集群和50条重点产业链", 16, 50)],
-        ),
+        ((6, 18), &["构建[6大特色产业集群和18条乡村富民产业链]"]),
+        ((5, 10), &["聚焦“[五群十链]”建设", "加快构建“[5群10链]”现代产业体系"]),
+        ((16, 50), &["[16个先进制造业集群和50条重点产业链]加快发展"]),
     ];
 
     const NEGATIVE: &[&str] = &[
@@ -605,23 +605,13 @@ mod tests {
     ];
 
     #[test]
-    fn positive_examples() {
-        for (sentence, expected) in EXAMPLES {
-            let got: Vec<(String, u32, u32)> = structures(sentence)
+    fn examples() {
+        crate::testing::assert_corpus(crate::Kind::ClusterChain, EXAMPLES, NEGATIVE, |sentence| {
+            structures(sentence)
                 .into_iter()
-                .map(|c| (c.text.into_owned(), c.clusters, c.chains))
-                .collect();
-            let want: Vec<(String, u32, u32)> = expected.iter().map(|(t, n, m)| (t.to_string(), *n, *m)).collect();
-            crate::testing::assert_example(crate::Kind::ClusterChain, sentence, &got, &want);
-        }
-    }
-
-    #[test]
-    fn negative_examples() {
-        for sentence in NEGATIVE {
-            let got: Vec<String> = structures(sentence).iter().map(|c| c.text.to_string()).collect();
-            crate::testing::assert_example(crate::Kind::ClusterChain, sentence, &got, &[]);
-        }
+                .map(|c| (c.text.into_owned(), (c.clusters, c.chains)))
+                .collect()
+        });
     }
 
     #[test]

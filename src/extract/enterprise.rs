@@ -186,44 +186,24 @@ fn is_punct(c: char) -> bool {
 mod tests {
     use crate::Fact;
 
-    const EXAMPLES: &[(&str, &[&str])] = &[
-        (
-            "位于海门港新区的中天钢铁集团（南通）有限公司作为南通市唯一的揭榜企业",
-            &["中天钢铁集团（南通）有限公司"],
-        ),
-        (
-            "位于临江新区的澳斯康生物（南通）股份有限公司成功入选",
-            &["澳斯康生物（南通）股份有限公司"],
-        ),
-        ("成功引进江苏恒瑞医药股份有限公司", &["江苏恒瑞医药股份有限公司"]),
-        ("区政府与腾讯科技（深圳）有限公司签约", &["腾讯科技（深圳）有限公司"]),
-        (
-            "三一重工股份有限公司、南通中远海运川崎船舶工程有限公司入选名单",
-            &["三一重工股份有限公司", "南通中远海运川崎船舶工程有限公司"],
-        ),
-        (
-            "苏州创元投资发展(集团)有限公司完成增资",
-            &["苏州创元投资发展(集团)有限公司"],
-        ),
-        ("国家电网有限公司加大投资", &["国家电网有限公司"]),
-        (
-            "江苏中天科技股份有限公司等龙头企业项目落户",
-            &["江苏中天科技股份有限公司"],
-        ),
-        ("由中国石油天然气集团公司承建", &["中国石油天然气集团公司"]),
-        (
-            "市政府与南通海晟闽信创业投资合伙企业（有限合伙）签署合作协议",
-            &["南通海晟闽信创业投资合伙企业（有限合伙）"],
-        ),
-        (
-            "中国银行股份有限公司南通分行向企业发放贷款",
-            &["中国银行股份有限公司南通分行"],
-        ),
-        (
-            "中国移动通信集团江苏有限公司与我市签约",
-            &["中国移动通信集团江苏有限公司"],
-        ),
-    ];
+    /// Company names, in each sentence marked `[…]` (a name's value is its text).
+    const EXAMPLES: &[((), &[&str])] = &[(
+        (),
+        &[
+            "位于海门港新区的[中天钢铁集团（南通）有限公司]作为南通市唯一的揭榜企业",
+            "位于临江新区的[澳斯康生物（南通）股份有限公司]成功入选",
+            "成功引进[江苏恒瑞医药股份有限公司]",
+            "区政府与[腾讯科技（深圳）有限公司]签约",
+            "[三一重工股份有限公司]、[南通中远海运川崎船舶工程有限公司]入选名单",
+            "[苏州创元投资发展(集团)有限公司]完成增资",
+            "[国家电网有限公司]加大投资",
+            "[江苏中天科技股份有限公司]等龙头企业项目落户",
+            "由[中国石油天然气集团公司]承建",
+            "市政府与[南通海晟闽信创业投资合伙企业（有限合伙）]签署合作协议",
+            "[中国银行股份有限公司南通分行]向企业发放贷款",
+            "[中国移动通信集团江苏有限公司]与我市签约",
+        ],
+    )];
 
     const NEGATIVE: &[&str] = &[
         "工信部、国家发展和改革委员会、财政部联合公示",
@@ -233,25 +213,15 @@ mod tests {
         "江苏省人民医院和南京大学附属中学",
     ];
 
-    fn names(text: &str) -> Vec<String> {
+    fn names(text: &str) -> Vec<(String, ())> {
         crate::extract::facts_of(text, |f| match f {
-            Fact::Enterprise(e) => Some(e.name.into_owned()),
+            Fact::Enterprise(e) => Some((e.name.into_owned(), ())),
             _ => None,
         })
     }
 
     #[test]
-    fn positive_examples() {
-        for (sentence, expected) in EXAMPLES {
-            let want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-            crate::testing::assert_example(crate::Kind::Enterprise, sentence, &names(sentence), &want);
-        }
-    }
-
-    #[test]
-    fn negative_examples() {
-        for sentence in NEGATIVE {
-            crate::testing::assert_example(crate::Kind::Enterprise, sentence, &names(sentence), &[]);
-        }
+    fn examples() {
+        crate::testing::assert_corpus(crate::Kind::Enterprise, EXAMPLES, NEGATIVE, names);
     }
 }

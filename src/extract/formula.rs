@@ -6,8 +6,8 @@
 //! | quoted, several parts | `“一示范四城市”`, `“三区三线”`, `“一群一策”`, `“一减一增”` | `[[1,"示范"],[4,"城市"]]` … |
 //! | N大 + noun, unquoted | `六大重点片区建设` | `[[6,"重点片区"]]` |
 //!
-//! The forms are three named patterns (see [`super::pattern`]): `quoted` (a quoted text,
-//! run at each opening quote), `part` (a count, a classifier, a word; a quoted formula is
+//! The forms are three named patterns (see [`super::pattern`]): `quoted` (a quoted text;
+//! read by hand at each opening quote, for speed, the pattern its test oracle), `part` (a count, a classifier, a word; a quoted formula is
 //! parts one after another) and `big` (an unquoted `N大` and the Han characters after it,
 //! run at each 大), built from the tables `COUNT_CHARS` and `FORMULA_CLASSIFIERS`.
 //!
@@ -387,10 +387,6 @@ mod tests {
         })
     }
 
-    fn p<'a>(list: &[(u32, &'a str)]) -> Vec<(u32, std::borrow::Cow<'a, str>)> {
-        list.iter().map(|&(n, w)| (n, std::borrow::Cow::Borrowed(w))).collect()
-    }
-
     #[test]
     fn count_values_agree_with_the_numeral_reader() {
         for c in [
@@ -452,67 +448,82 @@ mod tests {
         }
     }
 
+    /// The parts of a formula, `[(count, word)]`.
+    type Parts = &'static [(u32, &'static str)];
+
+    /// Formulas grouped by their parts; in each sentence `[…]` marks the formula's text.
+    const EXAMPLES: &[(Parts, &[&str])] = &[
+        (&[(6, "机制")], &["建立经济运行双月例会等“[六项机制]”"]),
+        (&[(7, "行动")], &["实施产业强链等“[七大行动]”"]),
+        (&[(3, "区"), (3, "线")], &["“[三区三线]”划定圆满完成"]),
+        (&[(1, "群"), (1, "策")], &["实施优势产业集群“[一群一策]”"]),
+        (&[(5, "走在前列")], &["全力实现“[五个走在前列]”"]),
+        (&[(1, "减"), (1, "增")], &["推动财政支出“[一减一增]”"]),
+        (&[(6, "重点片区")], &["启动实施城市更新三年行动和[六大重点片区]建设"]),
+        (&[(8, "工程")], &["深入实施“[八大工程]”"]),
+    ];
+
+    /// Sentences with no formula in them.
+    const NEGATIVE: &[&str] = &[
+        "打造“7群12链”",
+        "七大产业集群已聚集",
+        "两大千亿级产业集群",
+        "党的二十大精神",
+        "城市更新三年行动",
+        "改造6个老旧小区",
+        "“零就业”家庭动态清零",
+        "推动“两个”转变",
+        "一批“三大”企业",
+    ];
+
+    /// Formulas grouped by their members (the items the text gives for them); in each
+    /// sentence `[…]` marks the formula's text.
+    const MEMBERS: &[(&[&str], &[&str])] = &[
+        (&["经济运行双月例会"], &["建立经济运行双月例会等“[六项机制]”"]),
+        (
+            &["产业转型", "跨江融合", "城乡融合", "共同富裕", "区域社会治理"],
+            &["丰富拓展产业转型、跨江融合、城乡融合、共同富裕、区域社会治理“[五个示范区]”的奋斗目标"],
+        ),
+        (
+            &["生态文明示范区", "创新城市", "开放城市"],
+            &["打造“[一示范两城市]”。坚持打造“生态文明示范区”，建设“创新城市”“开放城市”。"],
+        ),
+        // Only one city is named: no members.
+        (&[], &["打造“[一示范两城市]”。坚持打造“生态文明示范区”。"]),
+        (
+            &["防范化解重大风险", "精准脱贫", "污染防治"],
+            &["打好“[三大攻坚战]”：防范化解重大风险、精准脱贫、污染防治。"],
+        ),
+        (
+            &["毫不动摇巩固公有制经济", "毫不动摇鼓励非公有制经济发展"],
+            &["落实“[两个毫不动摇]”，即毫不动摇巩固公有制经济和毫不动摇鼓励非公有制经济发展。"],
+        ),
+    ];
+
     #[test]
-    fn parts_of_formulas() {
-        let cases: &[(&str, &str, &[(u32, &str)])] = &[
-            ("建立经济运行双月例会等“六项机制”", "六项机制", &[(6, "机制")]),
-            ("实施产业强链等“七大行动”", "七大行动", &[(7, "行动")]),
-            ("“三区三线”划定圆满完成", "三区三线", &[(3, "区"), (3, "线")]),
-            ("实施优势产业集群“一群一策”", "一群一策", &[(1, "群"), (1, "策")]),
-            ("全力实现“五个走在前列”", "五个走在前列", &[(5, "走在前列")]),
-            ("推动财政支出“一减一增”", "一减一增", &[(1, "减"), (1, "增")]),
-            (
-                "启动实施城市更新三年行动和六大重点片区建设",
-                "六大重点片区",
-                &[(6, "重点片区")],
-            ),
-            ("深入实施“八大工程”", "八大工程", &[(8, "工程")]),
-        ];
-        for (sentence, text, want) in cases {
-            let got = formulas(sentence);
-            assert_eq!(got.len(), 1, "sentence: {sentence}: {got:?}");
-            assert_eq!(
-                (&*got[0].text, &got[0].parts),
-                (*text, &p(want)),
-                "sentence: {sentence}"
-            );
-        }
+    fn examples() {
+        crate::testing::assert_corpus(crate::Kind::Formula, EXAMPLES, NEGATIVE, |sentence| {
+            formulas(sentence)
+                .into_iter()
+                .map(|f| {
+                    let parts: Vec<(u32, &'static str)> =
+                        f.parts.iter().map(|(n, w)| (*n, crate::testing::leak(w))).collect();
+                    (f.text.into_owned(), &*Vec::leak(parts))
+                })
+                .collect()
+        });
     }
 
     #[test]
-    fn members_of_formulas() {
-        let f = &formulas("建立经济运行双月例会等“六项机制”")[0];
-        assert_eq!(f.members, ["经济运行双月例会"]);
-        let f = &formulas("丰富拓展产业转型、跨江融合、城乡融合、共同富裕、区域社会治理“五个示范区”的奋斗目标")[0];
-        assert_eq!(
-            f.members,
-            ["产业转型", "跨江融合", "城乡融合", "共同富裕", "区域社会治理"]
-        );
-        let f = &formulas("打造“一示范两城市”。坚持打造“生态文明示范区”，建设“创新城市”“开放城市”。")[0];
-        assert_eq!(f.members, ["生态文明示范区", "创新城市", "开放城市"]);
-        let f = &formulas("打造“一示范两城市”。坚持打造“生态文明示范区”。")[0];
-        assert!(f.members.is_empty(), "only one city is named: no members");
-        let f = &formulas("打好“三大攻坚战”：防范化解重大风险、精准脱贫、污染防治。")[0];
-        assert_eq!(f.members, ["防范化解重大风险", "精准脱贫", "污染防治"]);
-        let f = &formulas("落实“两个毫不动摇”，即毫不动摇巩固公有制经济和毫不动摇鼓励非公有制经济发展。")[0];
-        assert_eq!(f.members, ["毫不动摇巩固公有制经济", "毫不动摇鼓励非公有制经济发展"]);
-    }
-
-    #[test]
-    fn not_formulas() {
-        for s in [
-            "打造“7群12链”",
-            "七大产业集群已聚集",
-            "两大千亿级产业集群",
-            "党的二十大精神",
-            "城市更新三年行动",
-            "改造6个老旧小区",
-            "“零就业”家庭动态清零",
-            "推动“两个”转变",
-            "一批“三大”企业",
-        ] {
-            let got: Vec<String> = formulas(s).iter().map(|f| f.text.to_string()).collect();
-            crate::testing::assert_example(crate::Kind::Formula, s, &got, &[]);
-        }
+    fn members_examples() {
+        crate::testing::assert_corpus(crate::Kind::Formula, MEMBERS, &[], |sentence| {
+            formulas(sentence)
+                .into_iter()
+                .map(|f| {
+                    let members: Vec<&'static str> = f.members.iter().map(|m| crate::testing::leak(m)).collect();
+                    (f.text.into_owned(), &*Vec::leak(members))
+                })
+                .collect()
+        });
     }
 }

@@ -200,36 +200,38 @@ pub(crate) fn percentage_at(vocabulary: &Vocabulary, text: &str, m: &NumeralMatc
 mod tests {
     use crate::Fact;
 
-    /// `(sentence, [(text, value, point, bound)])`.
-    /// `(text, value, point, bound)` of one expected percentage.
-    type Expected = (&'static str, f64, bool, &'static str);
+    /// `(value, point, bound)` of a percentage.
+    type Value = (f64, bool, &'static str);
 
-    const EXAMPLES: &[(&str, &[Expected])] = &[
+    /// Percentages grouped by what they give; in each sentence `[…]` marks the
+    /// percentage's text.
+    const EXAMPLES: &[(Value, &[&str])] = &[
+        ((82.7, false, "exact"), &["财政民生支出占一般公共预算支出比重达[82.7%]"]),
         (
-            "财政民生支出占一般公共预算支出比重达82.7%",
-            &[("82.7%", 82.7, false, "exact")],
+            (3.0, false, "under"),
+            &["城镇登记失业率[低于3%]", "城镇调查失业率控制在[3%以下]"],
         ),
-        ("城镇登记失业率低于3%", &[("低于3%", 3.0, false, "under")]),
-        ("生态河道建成率超50%", &[("超50%", 50.0, false, "over")]),
-        ("比重提高2.5个百分点", &[("2.5个百分点", 2.5, true, "exact")]),
-        ("居民消费价格上涨百分之二点一", &[("百分之二点一", 2.1, false, "exact")]),
         (
-            "研发经费投入强度提高零点二个百分点",
-            &[("零点二个百分点", 0.2, true, "exact")],
+            (50.0, false, "over"),
+            &["生态河道建成率[超50%]", "高新技术产业产值占比提高到[50%以上]"],
         ),
-        ("工业用地亩均税收增长三成", &[("三成", 30.0, false, "exact")]),
-        ("出生率为千分之6.8", &[("千分之6.8", 0.68, false, "exact")]),
-        ("全年一般公共预算收入下降５．５％", &[("５．５％", 5.5, false, "exact")]),
         (
-            "进出口总额增长12.6%，其中出口增长15.2%",
-            &[("12.6%", 12.6, false, "exact"), ("15.2%", 15.2, false, "exact")],
+            (2.5, true, "exact"),
+            &[
+                "比重提高[2.5个百分点]",
+                "占比提高[二点五个百分点]",
+                "研发投入强度较上年提升[2.5个百分点]",
+            ],
         ),
-        ("高新技术产业产值占比提高到50%以上", &[("50%以上", 50.0, false, "over")]),
-        ("商品房销售面积下降-12.3%", &[("-12.3%", -12.3, false, "exact")]),
-        (
-            "全年出生人口3.9万人，出生率为5.18‰",
-            &[("5.18‰", 0.518, false, "exact")],
-        ),
+        ((2.1, false, "exact"), &["居民消费价格上涨[百分之二点一]"]),
+        ((0.2, true, "exact"), &["研发经费投入强度提高[零点二个百分点]"]),
+        ((30.0, false, "exact"), &["工业用地亩均税收增长[三成]"]),
+        ((0.68, false, "exact"), &["出生率为[千分之6.8]"]),
+        ((5.5, false, "exact"), &["全年一般公共预算收入下降[５．５％]"]),
+        ((12.6, false, "exact"), &["进出口总额增长[12.6%]，其中出口增长15.2%"]),
+        ((15.2, false, "exact"), &["进出口总额增长12.6%，其中出口增长[15.2%]"]),
+        ((-12.3, false, "exact"), &["商品房销售面积下降[-12.3%]"]),
+        ((0.518, false, "exact"), &["全年出生人口3.9万人，出生率为[5.18‰]"]),
     ];
 
     const NEGATIVE: &[&str] = &[
@@ -240,28 +242,15 @@ mod tests {
         "第5%",
     ];
 
-    fn percentages(text: &str) -> Vec<(String, f64, bool, String)> {
+    fn percentages(text: &str) -> Vec<(String, Value)> {
         crate::extract::facts_of(text, |f| match f {
-            Fact::Percentage(p) => Some((p.text.into_owned(), p.value, p.point, p.bound.as_str().to_string())),
+            Fact::Percentage(p) => Some((p.text.into_owned(), (p.value, p.point, p.bound.as_str()))),
             _ => None,
         })
     }
 
     #[test]
-    fn positive_examples() {
-        for (sentence, expected) in EXAMPLES {
-            let want: Vec<_> = expected
-                .iter()
-                .map(|(t, v, p, b)| (t.to_string(), *v, *p, b.to_string()))
-                .collect();
-            crate::testing::assert_example(crate::Kind::Percentage, sentence, &percentages(sentence), &want);
-        }
-    }
-
-    #[test]
-    fn negative_examples() {
-        for sentence in NEGATIVE {
-            crate::testing::assert_example(crate::Kind::Percentage, sentence, &percentages(sentence), &[]);
-        }
+    fn examples() {
+        crate::testing::assert_corpus(crate::Kind::Percentage, EXAMPLES, NEGATIVE, percentages);
     }
 }

@@ -472,9 +472,8 @@ mod tests {
         assert!(found > 200, "too few moves in the random texts ({found})");
     }
 
-    /// `(text, scope, rank, tier, shift, list)` of one expected ranking.
-    type Expected = (
-        &'static str,
+    /// `(scope, rank, tier, shift, list)` of a ranking.
+    type Value = (
         Option<&'static str>,
         Option<u32>,
         Option<u32>,
@@ -482,104 +481,92 @@ mod tests {
         Option<&'static str>,
     );
 
-    const EXAMPLES: &[(&str, &[Expected])] = &[
+    /// Rankings grouped by what they give; in each sentence `[…]` marks the ranking's text.
+    const EXAMPLES: &[(Value, &[&str])] = &[
         (
-            "省级重大项目全市第一、项目建设考核位居全市第一方阵",
+            (Some("全市"), Some(1), None, None, None),
             &[
-                ("全市第一", Some("全市"), Some(1), None, None, None),
-                ("全市第一方阵", Some("全市"), None, Some(1), None, None),
+                "省级重大项目[全市第一]、项目建设考核位居全市第一方阵",
+                "工业投资增幅居[全市首位]",
+                "科技创新考核位列[全市第1位]",
             ],
         ),
         (
-            "全年GDP增速居全省第3位，高于全国平均水平",
-            &[("全省第3位", Some("全省"), Some(3), None, None, None)],
+            (Some("全市"), None, Some(1), None, None),
+            &["省级重大项目全市第一、项目建设考核位居[全市第一方阵]"],
         ),
         (
-            "实际利用外资规模列全省榜首",
-            &[("全省榜首", Some("全省"), Some(1), None, None, None)],
-        ),
-        (
-            "工业投资增幅居全市首位",
-            &[("全市首位", Some("全市"), Some(1), None, None, None)],
-        ),
-        (
-            "综合实力在全国排名第十二",
-            &[("全国排名第十二", Some("全国"), Some(12), None, None, None)],
-        ),
-        (
-            "位居长三角第3位",
-            &[("长三角第3位", Some("长三角"), Some(3), None, None, None)],
-        ),
-        (
-            "名列“全国县域经济百强县”第8位、全省第2位",
+            (Some("全省"), Some(3), None, None, None),
             &[
-                (
-                    "“全国县域经济百强县”第8位",
-                    None,
-                    Some(8),
-                    None,
-                    None,
-                    Some("全国县域经济百强县"),
-                ),
-                (
-                    "全省第2位",
-                    Some("全省"),
-                    Some(2),
-                    None,
-                    None,
-                    Some("全国县域经济百强县"),
-                ),
+                "全年GDP增速居[全省第3位]，高于全国平均水平",
+                "综合考核位居[全省第三]",
+                "增速列[全省第三位]",
             ],
         ),
         (
-            "在“中国工业百强区”排名前移2位",
-            &[(
-                "“中国工业百强区”排名前移2位",
-                None,
-                None,
-                None,
-                Some(2),
-                Some("中国工业百强区"),
-            )],
+            (Some("全省"), Some(1), None, None, None),
+            &["实际利用外资规模列[全省榜首]"],
         ),
         (
-            "全省高质量发展考核排名上升3个位次",
-            &[("排名上升3个位次", None, None, None, Some(3), None)],
+            (Some("全国"), Some(12), None, None, None),
+            &["综合实力在[全国排名第十二]"],
+        ),
+        ((Some("长三角"), Some(3), None, None, None), &["位居[长三角第3位]"]),
+        (
+            (None, Some(8), None, None, Some("全国县域经济百强县")),
+            &["名列[“全国县域经济百强县”第8位]、全省第2位"],
         ),
         (
-            "营商环境评价在全省排名后退1位",
-            &[("全省排名后退1位", Some("全省"), None, None, Some(-1), None)],
+            (Some("全省"), Some(2), None, None, Some("全国县域经济百强县")),
+            &["名列“全国县域经济百强县”第8位、[全省第2位]"],
         ),
-        ("成功跻身第一梯队", &[("第一梯队", None, None, Some(1), None, None)]),
         (
-            "地区生产总值跃居全国城市第18位，较上年前进2位",
+            (None, None, None, Some(2), Some("中国工业百强区")),
+            &["在[“中国工业百强区”排名前移2位]"],
+        ),
+        (
+            (None, None, None, Some(3), None),
             &[
-                ("全国城市第18位", Some("全国城市"), Some(18), None, None, None),
-                ("前进2位", None, None, None, Some(2), None),
+                "全省高质量发展考核[排名上升3个位次]",
+                "居“全国百强县”第15位，比上年[前移3位]",
             ],
         ),
         (
-            "县域经济综合竞争力跻身全国百强县第26名",
-            &[("全国百强县第26名", Some("全国百强县"), Some(26), None, None, None)],
+            (Some("全省"), None, None, Some(-1), None),
+            &["营商环境评价在[全省排名后退1位]"],
+        ),
+        ((None, None, Some(1), None, None), &["成功跻身[第一梯队]"]),
+        (
+            (Some("全国城市"), Some(18), None, None, None),
+            &["地区生产总值跃居[全国城市第18位]，较上年前进2位"],
         ),
         (
-            "在综合排名中分别位列第6位、第8位和第15位",
-            &[
-                ("第6位", None, Some(6), None, None, None),
-                ("第8位", None, Some(8), None, None, None),
-                ("第15位", None, Some(15), None, None, None),
-            ],
+            (None, None, None, Some(2), None),
+            &["地区生产总值跃居全国城市第18位，较上年[前进2位]"],
         ),
         (
-            "综合考核连续三年位居全省第一等次",
-            &[("全省第一等次", Some("全省"), None, Some(1), None, None)],
+            (Some("全国百强县"), Some(26), None, None, None),
+            &["县域经济综合竞争力跻身[全国百强县第26名]"],
         ),
         (
-            "居“全国百强县”第15位，比上年前移3位",
-            &[
-                ("“全国百强县”第15位", None, Some(15), None, None, Some("全国百强县")),
-                ("前移3位", None, None, None, Some(3), None),
-            ],
+            (None, Some(6), None, None, None),
+            &["在综合排名中分别位列[第6位]、第8位和第15位"],
+        ),
+        (
+            (None, Some(8), None, None, None),
+            &["在综合排名中分别位列第6位、[第8位]和第15位"],
+        ),
+        (
+            (None, Some(15), None, None, None),
+            &["在综合排名中分别位列第6位、第8位和[第15位]"],
+        ),
+        (
+            (Some("全省"), None, Some(1), None, None),
+            &["综合考核连续三年位居[全省第一等次]"],
+        ),
+        (
+            (None, Some(15), None, None, Some("全国百强县")),
+            &["居[“全国百强县”第15位]，比上年前移3位"],
         ),
     ];
 
@@ -600,33 +587,18 @@ mod tests {
     }
 
     #[test]
-    fn positive_examples() {
-        for (sentence, expected) in EXAMPLES {
-            let got: Vec<Expected> = rankings(sentence)
-                .iter()
+    fn examples() {
+        crate::testing::assert_corpus(crate::Kind::Ranking, EXAMPLES, NEGATIVE, |sentence| {
+            rankings(sentence)
+                .into_iter()
                 .map(|r| {
-                    let leak = |s: &Option<std::borrow::Cow<str>>| {
-                        s.as_deref().map(|s| &*Box::leak(s.to_string().into_boxed_str()))
-                    };
+                    let leak = |s: Option<std::borrow::Cow<str>>| s.map(|s| crate::testing::leak(&s));
                     (
-                        &*Box::leak(r.text.to_string().into_boxed_str()),
-                        leak(&r.scope),
-                        r.rank,
-                        r.tier,
-                        r.shift,
-                        leak(&r.list),
+                        r.text.into_owned(),
+                        (leak(r.scope), r.rank, r.tier, r.shift, leak(r.list)),
                     )
                 })
-                .collect();
-            crate::testing::assert_example(crate::Kind::Ranking, sentence, &got, expected);
-        }
-    }
-
-    #[test]
-    fn negative_examples() {
-        for sentence in NEGATIVE {
-            let got: Vec<String> = rankings(sentence).iter().map(|r| r.text.to_string()).collect();
-            crate::testing::assert_example(crate::Kind::Ranking, sentence, &got, &[]);
-        }
+                .collect()
+        });
     }
 }
