@@ -5,6 +5,7 @@
 //! cargo run --release --example facts -- FILE… [-]          # other files; - is standard input
 //! cargo run --release --example facts -- --jsonl FILE…      # one JSON object per fact
 //! cargo run --release --example facts -- --encoding gbk FILE # a GBK (GB18030) file
+//! cargo run --release --example facts -- --year 2023 FILE   # 去年, 上半年 read in a report of 2023
 //! ```
 //!
 //! Files are read in parallel, on every core, and printed in the order given. A file that
@@ -23,8 +24,7 @@ use std::process::ExitCode;
 use zhfacts::input::Encoding;
 use zhfacts::{Extractor, Fact, Kind};
 
-const USAGE: &str =
-    "usage: facts [--jsonl] [--encoding NAME] [FILE…]   (no FILE: the seed article; - reads standard input)";
+const USAGE: &str = "usage: facts [--jsonl] [--encoding NAME] [--year YEAR] [FILE…]   (no FILE: the seed article; - reads standard input)";
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/haimen-2022.txt");
 
@@ -43,6 +43,7 @@ fn read_input(path: &OsStr, encoding: Encoding) -> Result<String, String> {
 fn main() -> ExitCode {
     let mut jsonl = false;
     let mut encoding = Encoding::Utf8;
+    let mut year: Option<i32> = None;
     let mut files: Vec<OsString> = Vec::new();
     // File names as the system gives them: a name that is not UTF-8 is still a file.
     let mut args = std::env::args_os().skip(1);
@@ -59,6 +60,16 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            Some("--year") => {
+                let value = args.next().unwrap_or_default();
+                match value.to_string_lossy().parse() {
+                    Ok(y) => year = Some(y),
+                    Err(_) => {
+                        say(&format!("error: --year takes a year, not {value:?}"));
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             Some("-h" | "--help") => {
                 say(USAGE);
                 return ExitCode::SUCCESS;
@@ -70,7 +81,14 @@ fn main() -> ExitCode {
         files.push(SEED.into());
     }
     zhfacts::warm_up();
-    let extractor = Extractor::new();
+    let extractor = match year.map(|y| Extractor::new().try_with_document_year(y)) {
+        None => Extractor::new(),
+        Some(Ok(extractor)) => extractor,
+        Some(Err(e)) => {
+            say(&format!("error: {e}"));
+            return ExitCode::from(2);
+        }
+    };
     let many = files.len() > 1;
     let outputs = render_all(&files, encoding, |path, text| {
         let facts = extractor.extract(text);
