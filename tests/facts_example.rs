@@ -162,3 +162,34 @@ fn outputs_that_cannot_be_written() {
         .unwrap();
     assert_eq!(out.code(), Some(1));
 }
+
+/// `--year` reads relative dates against the year given; a bad year is a usage error.
+#[test]
+fn year_reads_relative_dates() {
+    let dir = scratch("year");
+    let file = dir.join("half-year.txt");
+    std::fs::write(&file, "今年上半年，全市地区生产总值增长5.2%。").unwrap();
+    let run = |year: Option<&str>| {
+        let mut cmd = facts();
+        if let Some(y) = year {
+            cmd.args(["--year", y]);
+        }
+        cmd.arg("--jsonl").arg(&file).output().expect("the example runs")
+    };
+    let out = run(Some("2023"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let jsonl = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        jsonl.contains(r#""text":"今年上半年","start":0,"end":15,"iso":"2023-01/2023-06""#),
+        "{jsonl}"
+    );
+    // Without a year the text writes none: the period is a date all the same.
+    let jsonl = String::from_utf8(run(None).stdout).unwrap();
+    assert!(
+        jsonl.contains(r#""text":"今年上半年","start":0,"end":15,"iso":null"#),
+        "{jsonl}"
+    );
+    let out = run(Some("twenty"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--year takes a year"), "{}", stderr(&out));
+}
