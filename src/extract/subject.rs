@@ -125,6 +125,9 @@ const GOVERNING: &[&str] = &[
     "关停",
     "加快",
     "着力",
+    "力争",
+    "确保",
+    "布局",
 ];
 
 /// Words between a subject and its value: `应税销售已突破`, `收入预计分别增长`.
@@ -171,6 +174,7 @@ const CONNECTORS: &[&str] = &[
     "保持",
     "保持在",
     "稳定在",
+    "累计达到",
     "维持",
     "高",
     "低",
@@ -200,7 +204,7 @@ const LEADING_ACTORS: &[&str] = &["全市", "全省", "全区", "全县", "全�
 
 /// Words that begin the predicate after a counted phrase: `27项主要指标全部完成`.
 const PREDICATE_WORDS: &[&str] = &[
-    "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续",
+    "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续", "主要", "荣登",
 ];
 
 /// Classifiers after which the counted thing follows: `7项工作`, `6个老旧小区`.
@@ -255,6 +259,10 @@ fn window_end(text: &str, marks: &[ClauseMark], pos: usize, hint: &mut usize) ->
     first_mark(marks, pos, limit, hint).unwrap_or(limit)
 }
 
+/// Words that name no change for the value right after them: `降幅比同期收窄2.2个百分点`
+/// (a narrower fall).
+pub(crate) const NEUTRAL: &[&str] = &["收窄", "持平"];
+
 /// Words that hold a change word but name no change: 增加值 (value added).
 pub(crate) const NO_CHANGE: &[&str] = &["增加值"];
 
@@ -270,6 +278,9 @@ fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<C
             best = Some(Change::Up);
         } else if m.is(MarkTable::ChangeDown) {
             best = Some(Change::Down);
+        } else if m.is(MarkTable::ChangeNeutral) && m.end == end {
+            // Right before the value: `降幅比同期收窄2.2个百分点`.
+            best = None;
         } else if m.is(MarkTable::ChangeNone) {
             continue;
         }
@@ -280,7 +291,8 @@ fn change_before(doc: &Doc, lo: usize, end: usize, hint: &mut usize) -> Option<C
 /// What the backward search found.
 #[derive(Debug, PartialEq)]
 enum Before<'t> {
-    Phrase(&'t str),
+    /// A slice of the clause, or one composed of two (`第一产业` + `增加值`).
+    Phrase(Cow<'t, str>),
     /// A share (`占…的84%`) or a generic head: the sentence's subject.
     Inherit,
 }
@@ -289,7 +301,11 @@ enum Before<'t> {
 /// end within a few words: when the text to segment is much longer than 15 characters,
 /// its last 15 are segmented first, and the whole only when the phrase reaches the edge
 /// of that window.
-fn phrase_before(clause: &str) -> Before<'_> {
+fn phrase_before(clause: &str, point: bool) -> Before<'_> {
+    if let Some(pull) = pull_before(clause) {
+        return Before::Phrase(Cow::Borrowed(pull));
+    }
+    let clause = before_comparison(without_parenthesis(clause));
     // The walk back stops at a lone mark (、 “ （ …) at the latest, and the marks cut
     // the segmentation in pieces that do not affect each other: only the text from the
     // last mark on needs segmenting, with the same words there.
@@ -298,23 +314,77 @@ fn phrase_before(clause: &str) -> Before<'_> {
     // A window shorter by a few characters saves little, and costs a second cut when the
     // phrase reaches its edge.
     if short > from + 30 {
-        let (found, reached_edge) = phrase_before_in(&clause[short..], 0);
+        let (found, reached_edge) = phrase_before_in(&clause[short..], 0, point);
         if !reached_edge {
             return found;
         }
     }
-    phrase_before_in(clause, from).0
+    phrase_before_in(clause, from, point).0
+}
+
+/// Verbs of a contribution to growth: `拉动GDP增长0.1个百分点` measures the pull, written
+/// whole (`拉动GDP增长`).
+const PULL_VERBS: &[&str] = &["拉动"];
+
+/// The pull that ends `clause` (`拉动全市经济增长`): a pull verb, at most ten characters,
+/// and 增长.
+fn pull_before(clause: &str) -> Option<&str> {
+    let pulled = clause.strip_suffix("增长")?;
+    let (at, verb) = PULL_VERBS
+        .iter()
+        .filter_map(|v| pulled.rfind(v).map(|at| (at, v)))
+        .max()?;
+    let object = &pulled[at + verb.len()..];
+    let plain = !object.is_empty() && object.chars().count() <= 10 && object.chars().all(|c| c.is_alphanumeric());
+    plain.then_some(&clause[at..])
+}
+
+/// `clause` without a parenthesis that ends it: `地区生产总值（GDP）1228亿元` measures
+/// 地区生产总值.
+fn without_parenthesis(clause: &str) -> &str {
+    let Some(inner) = clause.strip_suffix('）').or_else(|| clause.strip_suffix(')')) else {
+        return clause;
+    };
+    match inner.rfind(['（', '(']) {
+        Some(open) if inner.len() - open <= 30 => &clause[..open],
+        _ => clause,
+    }
+}
+
+/// Characters before 比 or 较 that make a word of it, no comparison (`同比`, `占比`).
+const NOT_COMPARISON_AFTER: &[char] = &['同', '环', '占', '对', '相', '评', '好', '无', '类', '可'];
+
+/// Characters after 比 or 较 that make a word of it (`比重`, `比例`, `较为`).
+const NOT_COMPARISON_BEFORE: &[char] = &['重', '例', '率', '值', '如', '较', '拼', '武', '赛', '为'];
+
+/// `clause` up to its last comparison marker: in `增速比同期提高` and `增速较一季度提升`
+/// the comparand (`同期`, `一季度`) is no part of what is measured.
+fn before_comparison(clause: &str) -> &str {
+    for (i, c) in clause.char_indices().rev() {
+        if c != '比' && c != '较' {
+            continue;
+        }
+        let (before, after) = (&clause[..i], &clause[i + c.len_utf8()..]);
+        let in_word = before.ends_with(NOT_COMPARISON_AFTER) || after.starts_with(NOT_COMPARISON_BEFORE);
+        if !in_word && !after.is_empty() {
+            return before;
+        }
+    }
+    clause
 }
 
 /// [`phrase_before`] in `clause` as given, segmented from byte `from` (0, or its last lone
 /// mark); also whether the phrase reached the start of the segmented text.
-fn phrase_before_in(clause: &str, from: usize) -> (Before<'_>, bool) {
+fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool) {
     let segmented = &clause[from..];
     let words = segment::tag_fast(segmented);
     let mut i = words.len();
-    // Connectors, adverbs and comparisons (比上年, 同比) between the phrase and the value.
+    // Connectors, adverbs, comparisons (比上年, 同比) and a verb of growth between the
+    // phrase and the value (`央企在保子公司新增25家`).
     while i > 0
-        && (matches!(words[i - 1].tag(), "d" | "ul" | "p" | "t") || word_set!(CONNECTORS).contains(words[i - 1].text()))
+        && (matches!(words[i - 1].tag(), "d" | "ul" | "p" | "t")
+            || word_set!(CONNECTORS).contains(words[i - 1].text())
+            || VERBS_AFTER_SUBJECT.contains(&words[i - 1].text()))
     {
         i -= 1;
     }
@@ -341,6 +411,13 @@ fn phrase_before_in(clause: &str, from: usize) -> (Before<'_>, bool) {
         }
         start -= 1;
     }
+    // A modifier written with a stop word (`规模以上工业增加值`) belongs to the phrase.
+    if let Some(k) = PHRASE_PREFIXES.iter().find_map(|prefix| {
+        let at = segmented[..words.get(start)?.start()].strip_suffix(prefix)?.len();
+        words[..start].iter().position(|w| w.start() == at)
+    }) {
+        start = k;
+    }
     let reached_edge = start == 0;
     if start == end {
         return (Before::Inherit, reached_edge);
@@ -361,15 +438,68 @@ fn phrase_before_in(clause: &str, from: usize) -> (Before<'_>, bool) {
         once_cell::sync::Lazy::new(|| super::WordSet::new([UP, DOWN].concat()));
     if let Some(w) = CHANGES
         .longest_before(phrase, phrase.len())
-        .filter(|w| phrase.len() > w.len())
+        .filter(|w| phrase.len() > w.len() && !RATES.contains(w))
     {
         phrase = &phrase[..phrase.len() - w.len()];
     }
-    if phrase.is_empty() || GENERIC.contains(&phrase) {
-        (Before::Inherit, reached_edge)
-    } else {
-        (Before::Phrase(phrase), reached_edge)
+    // A predicate glued to the head by the cut (`占比达`, `总值翻番`).
+    if let Some(head) = PHRASE_END_PREDICATES
+        .iter()
+        .find_map(|w| phrase.strip_suffix(w))
+        .filter(|h| !h.is_empty())
+    {
+        phrase = head;
     }
+    // For a percentage point the rate itself is measured: `增速比同期提高0.9个百分点`.
+    if phrase.is_empty() || (GENERIC.contains(&phrase) && !(point && RATES.contains(&phrase))) {
+        return (Before::Inherit, reached_edge);
+    }
+    match actor_before(segmented, &words[..start]) {
+        Some((actor, actor_reached_edge)) => (
+            Before::Phrase(Cow::Owned(format!("{actor}{phrase}"))),
+            reached_edge || actor_reached_edge,
+        ),
+        None => (Before::Phrase(Cow::Borrowed(phrase)), reached_edge),
+    }
+}
+
+/// Verbs of growth written between what grew and the value: `央企在保子公司新增25家`,
+/// `合作项目累计达707项`.
+const VERBS_AFTER_SUBJECT: &[&str] = &["新增", "净增", "累计"];
+
+/// Modifiers written with a word that stops the walk back (`以上`), part of the phrase
+/// they open: `规模以上工业增加值`, `亿元以上省大中型项目`.
+const PHRASE_PREFIXES: &[&str] = &["规模以上", "限额以上", "亿元以上", "万元以上"];
+
+/// Predicates that the cut may glue to a phrase's head: `可再生能源装机占比达56.2%`,
+/// `进出口总值翻番达到2206亿元`.
+const PHRASE_END_PREDICATES: &[&str] = &["达", "翻番", "双双"];
+
+/// Rates that a percentage point measures by themselves: `增速`, `比重`.
+const RATES: &[&str] = &["增速", "增幅", "降幅", "比重", "占比"];
+
+/// Verbs whose subject names the part of a whole that achieves the object: in
+/// `第一产业实现增加值47.5亿元` the value is 第一产业's 增加值.
+const ACHIEVING: &[&str] = &["实现", "完成"];
+
+/// The actor of an achieving verb that ends `words` (words of `text`): the noun phrase
+/// before it, unless it is a scope or a place (`全市实现地区生产总值` measures
+/// 地区生产总值); also whether it reached the start of `words`.
+fn actor_before<'t>(text: &'t str, words: &[Word<'t>]) -> Option<(&'t str, bool)> {
+    let (verb, before) = words.split_last()?;
+    if !ACHIEVING.contains(&verb.text()) {
+        return None;
+    }
+    let start = before
+        .iter()
+        .rposition(|w| stop_tag(w.tag()) || word_set!(GOVERNING).contains(w.text()))
+        .map_or(0, |i| i + 1);
+    let actor = &before[start..];
+    let (first, last) = (actor.first()?, actor.last()?);
+    let is_place = actor.iter().all(|w| w.tag() == "ns")
+        || LEADING_ACTORS.contains(&first.text())
+        || (actor.len() <= 2 && last.text().ends_with(['市', '区', '县', '省', '镇']));
+    (!is_place).then(|| (&text[first.start()..last.end()], start == 0))
 }
 
 /// Drops a leading scope or place (`全市`, `海门区`) from a phrase of several words (consecutive
@@ -400,6 +530,10 @@ fn phrase_after(rest: &str) -> Option<&str> {
         while j < words.len() {
             let w = &words[j];
             if w.text() == "、" {
+                // `210家、科技型中小企业1235家`: the next item of a list, not the counted thing.
+                if end == start {
+                    break;
+                }
                 // Coordination of nouns (生物医药、电子信息企业), not of counts.
                 if words.get(j + 1).is_some_and(|n| !stop_tag(n.tag()) && n.tag() != "v") {
                     end = w.end();
@@ -416,7 +550,13 @@ fn phrase_after(rest: &str) -> Option<&str> {
                 && !words
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.tag(), "n" | "ng" | "nz" | "vn" | "nt"));
-            let predicate = (matches!(w.tag(), "a" | "ad") || PREDICATE_WORDS.contains(&w.text())) && end > start;
+            // A verb with an object after the counted thing is the predicate (`7个盟市接通高铁`).
+            let verb_with_object = w.tag() == "v"
+                && words
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.tag(), "n" | "ns" | "nz" | "nt" | "b" | "j"));
+            let predicate = (matches!(w.tag(), "a" | "ad") || verb_with_object || PREDICATE_WORDS.contains(&w.text()))
+                && end > start;
             if stop_tag(w.tag())
                 || word_set!(GOVERNING).contains(w.text())
                 || one_char_verb
@@ -487,18 +627,9 @@ fn subject_and_change<'f, 'd>(
     }
 }
 
-/// A subject as the values of a sentence share it: a slice of the text.
-type Subject<'t> = &'t str;
-
-/// The byte span of `subject` in `text`, of which it is a slice.
-fn span_in(text: &str, subject: Subject) -> (usize, usize) {
-    let start = (subject.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    debug_assert!(
-        text.get(start..start + subject.len()) == Some(subject),
-        "a subject is a slice of the text"
-    );
-    (start, start + subject.len())
-}
+/// A subject as the values of a sentence share it: a slice of the text, or composed of
+/// two.
+type Subject<'t> = Cow<'t, str>;
 
 /// Sets `subject` and `change` on the numbers and percentages of `found` (spans in the
 /// document's text).
@@ -516,7 +647,7 @@ fn annotate_with<'d>(
     doc: &Doc<'d, '_>,
     found: &mut [Fact<'d>],
     idx: &mut Vec<usize>,
-    history: &mut Vec<(usize, Option<(usize, usize)>)>,
+    history: &mut Vec<(usize, Option<Subject<'d>>)>,
 ) {
     let (text, marks) = (doc.text, doc.clause_marks);
     let is_value = |f: &Fact| matches!(f, Fact::Number(_) | Fact::Percentage(_));
@@ -557,16 +688,17 @@ fn annotate_with<'d>(
             _ => false,
         };
         let subject = if joined {
-            same_sentence.and_then(|p| p.2)
+            same_sentence.and_then(|p| p.2.clone())
         } else {
             let after = if is_classifier {
                 phrase_after(&text[end..window_end(text, marks, end, &mut hints[3])])
             } else {
                 None
             };
-            after.or_else(|| match phrase_before(clause) {
+            let point = matches!(&found[i], Fact::Percentage(p) if p.point);
+            after.map(Cow::Borrowed).or_else(|| match phrase_before(clause, point) {
                 Before::Phrase(p) => Some(p),
-                Before::Inherit => same_sentence.and_then(|p| p.2),
+                Before::Inherit => same_sentence.and_then(|p| p.2.clone()),
             })
         };
         if !joined {
@@ -580,10 +712,10 @@ fn annotate_with<'d>(
             change
         };
         if let Some((s, c)) = subject_and_change(&mut found[i]) {
-            *s = subject.map(Cow::Borrowed);
+            *s = subject.clone();
             *c = change;
         }
-        history.push((sentence, subject.map(|s| span_in(text, s))));
+        history.push((sentence, subject.clone()));
         prev = Some((sentence, end, subject));
         if k + 1 == idx.len() {
             split_respectively(text, marks, found, &idx[run_from..], history, run_from);
@@ -603,7 +735,7 @@ fn split_respectively<'d>(
     marks: &[ClauseMark],
     found: &mut [Fact<'d>],
     run: &[usize],
-    history: &[(usize, Option<(usize, usize)>)],
+    history: &[(usize, Option<Subject<'d>>)],
     run_from: usize,
 ) {
     if run.len() < 2 {
@@ -616,14 +748,14 @@ fn split_respectively<'d>(
     let Some(at) = find_respectively(clause) else {
         return;
     };
-    let items = match respectively(&clause[..at]) {
-        Some(items) => items,
+    let items: Vec<Subject<'d>> = match respectively(&clause[..at]) {
+        Some(items) => items.into_iter().map(Cow::Borrowed).collect(),
         None if before.len() >= run.len() => {
             let earlier = &before[before.len() - run.len()..];
-            let subjects: Vec<&str> = earlier
+            let subjects: Vec<Subject<'d>> = earlier
                 .iter()
                 .filter(|(s, _)| *s == sentence)
-                .filter_map(|(_, subject)| subject.map(|(a, b)| &text[a..b]))
+                .filter_map(|(_, subject)| subject.clone())
                 .collect();
             let distinct = subjects.windows(2).all(|w| w[0] != w[1]);
             if subjects.len() != run.len() || !distinct {
@@ -638,7 +770,7 @@ fn split_respectively<'d>(
     }
     for (&i, item) in run.iter().zip(items) {
         if let Some((s, _)) = subject_and_change(&mut found[i]) {
-            *s = Some(Cow::Borrowed(item));
+            *s = Some(item);
         }
     }
 }
@@ -683,7 +815,11 @@ mod tests {
         for clause in clauses {
             let from = last_lone_mark(clause).unwrap_or(0);
             short += usize::from(clause[from..].chars().count() > 25);
-            assert_eq!(phrase_before(clause), phrase_before_in(clause, from).0, "{clause}");
+            assert_eq!(
+                phrase_before(clause, false),
+                phrase_before_in(clause, from, false).0,
+                "{clause}"
+            );
         }
         assert!(short >= 3, "too few clauses take the short window");
     }
@@ -702,19 +838,21 @@ mod tests {
     /// them finds (longest first).
     #[test]
     fn change_before_agrees_with_the_regex() {
-        use super::{Change, DOWN, NO_CHANGE, UP, change_before};
-        let mut words: Vec<&str> = [NO_CHANGE, UP, DOWN].concat();
+        use super::{Change, DOWN, NEUTRAL, NO_CHANGE, UP, change_before};
+        let mut words: Vec<&str> = [NO_CHANGE, NEUTRAL, UP, DOWN].concat();
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let re = regex::Regex::new(&words.join("|")).unwrap();
         let oracle = |clause: &str| {
             re.find_iter(clause).fold(None, |best, m| match m.as_str() {
                 "增加值" => best,
+                w if NEUTRAL.contains(&w) => (m.end() < clause.len()).then_some(best).flatten(),
                 w if UP.contains(&w) => Some(Change::Up),
                 _ => Some(Change::Down),
             })
         };
         let pieces = [
-            "增", "加", "值", "长", "下", "降", "幅", "减", "少", "多", "增速", "提高", "回落", "工业", "，",
+            "增", "加", "值", "长", "下", "降", "幅", "减", "少", "多", "增速", "提高", "回落", "工业", "，", "收窄",
+            "持平",
         ];
         let mut rng = crate::testing::Rng::new(0x0ddb_1a5e_5bad_5eed);
         for _ in 0..20_000 {
@@ -728,6 +866,47 @@ mod tests {
     /// The subjects and changes of numbers and percentages, grouped by `(subject, change)`;
     /// in each sentence `[…]` marks the value's text.
     const EXAMPLES: &[((&str, Option<Change>), &[&str])] = &[
+        // A percentage point of a comparison measures the rate, not the comparand.
+        (
+            ("工业增加值", Some(Change::Up)),
+            &["全市工业增加值增长[6.5%]，增速比上年同期提高1.2个百分点"],
+        ),
+        (
+            ("增速", Some(Change::Up)),
+            &["全市工业增加值增长6.5%，增速比上年同期提高[1.2个百分点]"],
+        ),
+        (
+            ("商品房销售面积", Some(Change::Down)),
+            &["商品房销售面积下降[8%]，降幅较一季度收窄0.8个百分点"],
+        ),
+        (("降幅", None), &["商品房销售面积下降8%，降幅较一季度收窄[0.8个百分点]"]),
+        // A pull on growth is measured whole.
+        (
+            ("拉动全省经济增长", Some(Change::Up)),
+            &["工业投资拉动全省经济增长[1.5个百分点]"],
+        ),
+        // The part of a whole that achieves the value names it with the object.
+        (
+            ("第二产业增加值", None),
+            &["第二产业实现增加值[1680亿元]，同比增长6.2%"],
+        ),
+        (
+            ("第二产业增加值", Some(Change::Up)),
+            &["第二产业实现增加值1680亿元，同比增长[6.2%]"],
+        ),
+        (("地区生产总值", None), &["全省实现地区生产总值（GDP）[5.2万亿元]"]),
+        (
+            ("规模以上工业增加值", Some(Change::Up)),
+            &["全省规模以上工业增加值增长[7.1%]"],
+        ),
+        (("研发经费投入占比", None), &["研发经费投入占比达[2.8%]"]),
+        (
+            ("国家级专精特新企业", Some(Change::Up)),
+            &["国家级专精特新企业新增[12家]"],
+        ),
+        (("高新技术企业", None), &["新认定高新技术企业[320家]、专精特新企业85家"]),
+        (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
+        (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
         (("规上工业应税销售", None), &["规上工业应税销售[突破1000亿元]"]),
         (("城镇登记失业率", None), &["城镇登记失业率[低于3%]"]),
         (

@@ -37,6 +37,8 @@ pub(crate) enum MarkTable {
     ChangeDown,
     /// A word that holds a change word but names none (`增加值`).
     ChangeNone,
+    /// A word after which no change is named (`收窄` of a 降幅, `持平`).
+    ChangeNeutral,
 }
 
 impl MarkTable {
@@ -139,6 +141,7 @@ impl Vocabulary {
             (MarkTable::ChangeUp, super::subject::UP.to_vec()),
             (MarkTable::ChangeDown, super::subject::DOWN.to_vec()),
             (MarkTable::ChangeNone, super::subject::NO_CHANGE.to_vec()),
+            (MarkTable::ChangeNeutral, super::subject::NEUTRAL.to_vec()),
         ] {
             for word in words {
                 match marks.iter().position(|w| *w == word) {
