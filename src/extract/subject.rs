@@ -128,6 +128,7 @@ const GOVERNING: &[&str] = &[
     "力争",
     "确保",
     "布局",
+    "开通",
 ];
 
 /// Words between a subject and its value: `应税销售已突破`, `收入预计分别增长`.
@@ -204,8 +205,13 @@ const LEADING_ACTORS: &[&str] = &["全市", "全省", "全区", "全县", "全�
 
 /// Words that begin the predicate after a counted phrase: `27项主要指标全部完成`.
 const PREDICATE_WORDS: &[&str] = &[
-    "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续", "主要", "荣登",
+    "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续", "主要", "荣登", "接通", "上榜",
+    "获评", "入选", "当选", "来自", "落地",
 ];
+
+/// Amounts of the counted things, which the counted thing ends before: `8个工业项目总投资额
+/// 120亿元` counts 工业项目.
+const AMOUNTS_OF: &[&str] = &["总投资额", "投资额", "总投资", "总额", "总量", "总产值", "产值"];
 
 /// Classifiers after which the counted thing follows: `7项工作`, `6个老旧小区`.
 const CLASSIFIERS: &[&str] = &[
@@ -384,7 +390,8 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
     while i > 0
         && (matches!(words[i - 1].tag(), "d" | "ul" | "p" | "t")
             || word_set!(CONNECTORS).contains(words[i - 1].text())
-            || VERBS_AFTER_SUBJECT.contains(&words[i - 1].text()))
+            || VERBS_AFTER_SUBJECT.contains(&words[i - 1].text())
+            || is_per_unit(words[i - 1].text()))
     {
         i -= 1;
     }
@@ -406,7 +413,9 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
             continue;
         }
         let noun_suffix = || right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text()));
-        if stop_tag(w.tag()) || (word_set!(GOVERNING).contains(w.text()) && !noun_suffix()) {
+        // A classifier after a numeral counts the phrase (`10个金融项目总投资额`).
+        let counted = w.tag() == "q" && start >= 2 && words[start - 2].tag() == "m";
+        if stop_tag(w.tag()) || counted || (word_set!(GOVERNING).contains(w.text()) && !noun_suffix()) {
             break;
         }
         start -= 1;
@@ -463,6 +472,12 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
     }
 }
 
+/// A price's unit written before it (`每公斤`, `每吨`): no part of what is priced.
+fn is_per_unit(word: &str) -> bool {
+    word.strip_prefix('每')
+        .is_some_and(|unit| (1..=2).contains(&unit.chars().count()))
+}
+
 /// Verbs of growth written between what grew and the value: `央企在保子公司新增25家`,
 /// `合作项目累计达707项`.
 const VERBS_AFTER_SUBJECT: &[&str] = &["新增", "净增", "累计"];
@@ -490,9 +505,10 @@ fn actor_before<'t>(text: &'t str, words: &[Word<'t>]) -> Option<(&'t str, bool)
     if !ACHIEVING.contains(&verb.text()) {
         return None;
     }
+    let nominal = |w: &Word| w.tag().starts_with('n') || matches!(w.tag(), "j" | "b" | "vn" | "eng");
     let start = before
         .iter()
-        .rposition(|w| stop_tag(w.tag()) || word_set!(GOVERNING).contains(w.text()))
+        .rposition(|w| !nominal(w) || word_set!(GOVERNING).contains(w.text()))
         .map_or(0, |i| i + 1);
     let actor = &before[start..];
     let (first, last) = (actor.first()?, actor.last()?);
@@ -550,15 +566,23 @@ fn phrase_after(rest: &str) -> Option<&str> {
                 && !words
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.tag(), "n" | "ng" | "nz" | "vn" | "nt"));
-            // A verb with an object after the counted thing is the predicate (`7个盟市接通高铁`).
-            let verb_with_object = w.tag() == "v"
+            let predicate = (matches!(w.tag(), "a" | "ad") || PREDICATE_WORDS.contains(&w.text())) && end > start;
+            // A quoted name inside the counted thing, between its words
+            // (`20家省级“两业”融合标杆企业`).
+            if w.text() == "“"
+                && end > start
+                && let Some(k) = words[j + 1..].iter().take(6).position(|n| n.text() == "”")
                 && words
-                    .get(j + 1)
-                    .is_some_and(|n| matches!(n.tag(), "n" | "ns" | "nz" | "nt" | "b" | "j"));
-            let predicate = (matches!(w.tag(), "a" | "ad") || verb_with_object || PREDICATE_WORDS.contains(&w.text()))
-                && end > start;
+                    .get(j + k + 2)
+                    .is_some_and(|n| n.tag().starts_with('n') || matches!(n.tag(), "vn" | "j"))
+            {
+                end = words[j + 1 + k].end();
+                j += k + 2;
+                continue;
+            }
             if stop_tag(w.tag())
                 || word_set!(GOVERNING).contains(w.text())
+                || (end > start && AMOUNTS_OF.contains(&w.text()))
                 || one_char_verb
                 || opens_verb_phrase
                 || predicate
@@ -907,6 +931,15 @@ mod tests {
         (("高新技术企业", None), &["新认定高新技术企业[320家]、专精特新企业85家"]),
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
+        (
+            ("省级“专精特新”中小企业", None),
+            &["新培育[35家]省级“专精特新”中小企业"],
+        ),
+        (("猪肉零售价格", None), &["猪肉零售价格为每公斤[28元]"]),
+        (("企业", None), &["[15家]企业上榜省百强榜单"]),
+        (("重点项目", None), &["[32个]重点项目落地"]),
+        (("工业项目总投资额", None), &["签约的8个工业项目总投资额[120亿元]"]),
+        (("工业项目", None), &["签约的[8个]工业项目总投资额120亿元"]),
         (("规上工业应税销售", None), &["规上工业应税销售[突破1000亿元]"]),
         (("城镇登记失业率", None), &["城镇登记失业率[低于3%]"]),
         (
