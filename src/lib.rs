@@ -98,6 +98,8 @@ pub(crate) struct Dating {
     pub year: Option<i32>,
     /// Whether the whole document says `今年` (else: whether the text does).
     pub says_this_year: Option<bool>,
+    /// The latest year the whole document writes (else: the text's).
+    pub latest_written: Option<Option<i32>>,
 }
 
 /// What the date rules read of a whole document, gathered piece by piece, so that a
@@ -160,6 +162,7 @@ impl Extractor {
             dating: Dating {
                 year: None,
                 says_this_year: None,
+                latest_written: None,
             },
             vocabulary: None,
         }
@@ -187,6 +190,7 @@ impl Extractor {
     pub fn with_whole_document(mut self, whole: &DocumentYear) -> Self {
         self.dating.year = self.dating.year.or(whole.year());
         self.dating.says_this_year = Some(whole.seen.says_this_year);
+        self.dating.latest_written = Some(whole.seen.latest);
         self
     }
 
@@ -254,6 +258,7 @@ pub fn extract(text: &str) -> Vec<Fact<'_>> {
         dating: Dating {
             year: None,
             says_this_year: None,
+            latest_written: None,
         },
         vocabulary: None,
     };

@@ -37,7 +37,6 @@ pub(crate) const UNPLACED: &[&str] = &[
     "近期",
     "此前",
     "今后",
-    "未来",
     "过去一年",
     "近几年",
 ];
@@ -218,12 +217,21 @@ fn date_matches(doc: &Doc, spans: &mut Vec<DateMatch>, periods: &mut Vec<DateMat
 struct Reading {
     /// The year the document was written, given or inferred.
     doc_year: Option<i32>,
-    /// The year a review reports on: the document year, or the year before when the
-    /// text never says 今年.
+    /// The year a review reports on, which a period without a year is in: the year
+    /// before the document's when the text writes that year as its latest and never says
+    /// 今年 (a work report's review), else the document year (a half-year analysis).
     reviewed: Option<i32>,
     /// The year in force: the last year written or resolved.
     in_force: Option<i32>,
+    /// The period in force (`上半年` of a year: its year and months), which `同期` is a
+    /// year before.
+    period_in_force: Option<(i32, u32, u32)>,
 }
+
+/// The lead of a text, in bytes (its first hundred characters or so): a day date there
+/// (a dateline, `南京7月8日电`, or the date of the speech) is the date of writing, in the
+/// document year.
+const LEAD: usize = 300;
 
 impl Reading {
     /// The reading of `doc` before its first date.
@@ -251,10 +259,16 @@ impl Reading {
             }
             None => None,
         };
+        let latest = doc
+            .dating
+            .latest_written
+            .unwrap_or_else(|| latest_year_written(text, doc.date_anchors));
+        let reviews_last_year = |y: i32| !says_this_year && latest == Some(y - 1);
         Reading {
             doc_year,
-            reviewed: doc_year.map(|y| if says_this_year { y } else { y - 1 }),
+            reviewed: doc_year.map(|y| if reviews_last_year(y) { y - 1 } else { y }),
             in_force: None,
+            period_in_force: None,
         }
     }
 
@@ -283,15 +297,32 @@ impl Reading {
             }));
         }
         if groups.same_period.is_some() {
+            // `“十三五”同期`: the same stretch of a plan period, no year's.
+            if matches!(char_before(text, s), Some('”' | '"' | '五')) {
+                return None;
+            }
+            if let Some((y, a, b)) = self.period_in_force {
+                return Some(Some(months(y - 1, a, b)));
+            }
             return self.in_force.map(|y| Some(iso(&[(y, 0, ' ')])));
         }
+        let undated_day = groups.day.is_some() && groups.year.is_none() && groups.relative_year.is_none();
+        if undated_day && s < LEAD {
+            return resolve(text, &groups, self.doc_year);
+        }
         let y = self.year_of(text, &groups)?;
-        // `比上年增长` compares with last year; the year in force stays.
-        let comparison = groups.relative_year.is_some_and(|(_, rel_end)| rel_end == e)
-            && groups.whole_year.is_none()
-            && matches!(char_before(text, s), Some('比' | '较' | '于' | '同'));
+        // `比上年增长`, `比去年全年提高` compare with last year; the year in force stays.
+        let last_of_year = groups.whole_year.map_or(groups.relative_year, Some);
+        let comparison = last_of_year.is_some_and(|(_, last_end)| last_end == e)
+            && groups.relative_year.is_some()
+            && matches!(char_before(text, s), Some('比' | '较' | '于' | '同' | '与'));
         if (groups.year.is_some() || groups.relative_year.is_some()) && !comparison && !is_target(text, s, e) {
             self.in_force = y;
+        }
+        // `比一季度提高` compares with a period; the period in force stays.
+        let compared = matches!(char_before(text, s), Some('比' | '较' | '与'));
+        if let (Some(y), Some((a, b)), false) = (y, months_of(text, &groups), compared) {
+            self.period_in_force = Some((y, a, b));
         }
         resolve(text, &groups, y)
     }
@@ -361,16 +392,35 @@ fn iso(parts: &[(i32, usize, char)]) -> String {
     out
 }
 
+/// `y-a/y-b`: a range of months of one year.
+fn months(y: i32, a: u32, b: u32) -> String {
+    iso(&[(y, 0, '-'), (a as i32, 2, '/'), (y, 0, '-'), (b as i32, 2, ' ')])
+}
+
+/// The first and last months of a match that names a span of months: `1至11月`,
+/// `上半年`, `一季度`, `前三季度`.
+fn months_of(text: &str, groups: &Groups) -> Option<(u32, u32)> {
+    let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
+    if let (Some(a), Some(b)) = (g(groups.from_month), g(groups.to_month)) {
+        let (a, b) = (month(a)?, month(b)?);
+        return (a < b).then_some((a, b));
+    }
+    if let Some(h) = g(groups.half_year) {
+        return Some(if h == "上半年" { (1, 6) } else { (7, 12) });
+    }
+    let q = g(groups.quarter)?;
+    if q == "前三季度" {
+        return Some((1, 9));
+    }
+    let k = numeral::parse(q.trim_start_matches('第').trim_end_matches("季度")).ok()? as u32;
+    Some((3 * k - 2, 3 * k))
+}
+
 /// The iso form of a placed match, given its year. `None`: the match is no date.
 fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>> {
     let g = |span: date_pattern::Span| span.map(|(a, b)| &text[a..b]);
-    // `y-a/y-b`: a range of months of one year.
-    let months = |y: i32, a: u32, b: u32| iso(&[(y, 0, '-'), (a as i32, 2, '/'), (y, 0, '-'), (b as i32, 2, ' ')]);
-    if let (Some(a), Some(b)) = (g(groups.from_month), g(groups.to_month)) {
-        let (a, b) = (month(a)?, month(b)?);
-        if a >= b {
-            return None;
-        }
+    if groups.from_month.is_some() || groups.half_year.is_some() || groups.quarter.is_some() {
+        let (a, b) = months_of(text, groups)?;
         return Some(y.map(|y| months(y, a, b)));
     }
     if let Some(m) = g(groups.month) {
@@ -384,19 +434,9 @@ fn resolve(text: &str, groups: &Groups, y: Option<i32>) -> Option<Option<String>
         }
         return Some(y.map(|y| iso(&[(y, 0, '-'), (m as i32, 2, ' ')])));
     }
-    if let Some(h) = g(groups.half_year) {
-        let (a, b) = if h == "上半年" { (1, 6) } else { (7, 12) };
-        return Some(y.map(|y| months(y, a, b)));
-    }
-    if let Some(q) = g(groups.quarter) {
-        let (a, b) = if q == "前三季度" {
-            (1, 9)
-        } else {
-            let n = q.trim_start_matches('第').trim_end_matches("季度");
-            let k = numeral::parse(n).ok()? as u32;
-            (3 * k - 2, 3 * k)
-        };
-        return Some(y.map(|y| months(y, a, b)));
+    // `2012年末`, `今年底`, `年底`: the year's last month.
+    if groups.year_end.is_some() || g(groups.year_part).is_some_and(|p| p == "年末" || p == "年底") {
+        return Some(y.map(|y| iso(&[(y, 0, '-'), (12, 2, ' ')])));
     }
     if g(groups.year).is_some()
         || g(groups.relative_year).is_some()
@@ -470,19 +510,64 @@ mod tests {
             Some(2024),
             &[
                 (Some("2023-01/2023-06"), &["[2023年上半年]，全市规上工业增加值增长8%"]),
-                (Some("2023-01/2023-03"), &["[一季度]，全省地区生产总值同比增长5.2%"]),
-                (Some("2024-01/2024-09"), &["[今年前三季度]，全市固定资产投资增长"]),
-                (Some("2023-01/2023-09"), &["[1-9月]，全市进出口总额增长"]),
-                (Some("2021/2025"), &["[“十四五”时期]，全省将加快建设"]),
+                // A text that writes no year reports on the document year (a quarterly or
+                // half-year analysis); one that writes the year before, and never 今年,
+                // reviews that year (a work report).
+                (Some("2024-01/2024-03"), &["[一季度]，全省地区生产总值同比增长5.2%"]),
+                (
+                    Some("2023-01/2023-03"),
+                    &["2023年全市经济回升向好，[一季度]增长4.5%，二季度增长6.3%"],
+                ),
+                (
+                    Some("2023-04/2023-06"),
+                    &["2023年全市经济回升向好，一季度增长4.5%，[二季度]增长6.3%"],
+                ),
                 (
                     Some("2023"),
-                    &["[2023年]，全市生产总值增长。[年末]全市户籍总人口757.7万人，比上年末减少2.1万人"],
+                    &[
+                        "[2023年]全市经济回升向好，一季度增长4.5%，二季度增长6.3%",
+                        "[2023年]，全市生产总值增长。年末全市户籍总人口757.7万人，比上年末减少2.1万人",
+                        "3月5日，市长在市人大会议上作报告。[2023年]全市生产总值增长5%",
+                    ],
                 ),
                 (
-                    Some("2022"),
+                    Some("2024-01/2024-09"),
+                    &["[今年前三季度]，全市固定资产投资增长", "[1-9月]，全市进出口总额增长"],
+                ),
+                (Some("2021/2025"), &["[“十四五”时期]，全省将加快建设"]),
+                // The end of a year is its last month.
+                (
+                    Some("2023-12"),
+                    &["2023年，全市生产总值增长。[年末]全市户籍总人口757.7万人，比上年末减少2.1万人"],
+                ),
+                (
+                    Some("2022-12"),
                     &["2023年，全市生产总值增长。年末全市户籍总人口757.7万人，比[上年末]减少2.1万人"],
                 ),
-                (Some("2025"), &["到[2025年底]，全省将建成5G基站30万个"]),
+                (Some("2025-12"), &["到[2025年底]，全省将建成5G基站30万个"]),
+                // A day date in the lead (a dateline) is the date of writing.
+                (
+                    Some("2024-03-05"),
+                    &["[3月5日]，市长在市人大会议上作报告。2023年全市生产总值增长5%"],
+                ),
+                // 同期 is the period in force a year before; a comparison sets no period or
+                // year in force.
+                (
+                    Some("2024-01/2024-06"),
+                    &["[上半年]，全市生产总值增长5%，增速比同期提高0.5个百分点，比去年全年提高1个百分点"],
+                ),
+                (
+                    Some("2023-01/2023-06"),
+                    &["上半年，全市生产总值增长5%，增速比[同期]提高0.5个百分点，比去年全年提高1个百分点"],
+                ),
+                (
+                    Some("2023"),
+                    &["上半年，全市生产总值增长5%，增速比同期提高0.5个百分点，比[去年全年]提高1个百分点"],
+                ),
+                (Some("2024-10/2024-12"), &["种植面积与上年基本持平，[四季度]将完成收储"]),
+                (Some("2023"), &["种植面积与[上年]基本持平，四季度将完成收储"]),
+                // The same stretch of a plan period is no year's.
+                (Some("2016/2020"), &["死亡人数较[“十三五”]同期下降20%"]),
             ],
         ),
     ];

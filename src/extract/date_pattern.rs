@@ -9,7 +9,7 @@
 //! WITH_YEAR = [“"]?(?P<plan_number>十[一-九]?)五[”"]?(?:时期|期间)?
 //!           | (?P<same_period>同期)
 //!           | (?:(?P<year>YEAR)年(?P<annual>度)?|(?P<relative_year>去年|上年|今年|本年|前年|明年|当年)|(?P<year_part>全年|年末|年底|年初))
-//!             (?:末|底)?(?P<whole_year>全年)?(?:PERIOD)?
+//!             (?P<year_end>末|底)?(?P<whole_year>全年)?(?:PERIOD)?
 //! PERIOD    = (?P<from_month>MONTH)(?:月份?)?(?:至|到|-|—|－|~|～)(?P<to_month>MONTH)月份?
 //!           | (?P<month>MONTH)月份?(?:(?P<day>DAY)[日号]|(?P<month_part>底|末|初|上旬|中旬|下旬))?
 //!           | (?P<half_year>上半年|下半年)
@@ -40,6 +40,8 @@ pub(crate) struct Groups {
     pub year_part: Span,
     /// `全年` after a year (`去年全年`).
     pub whole_year: Span,
+    /// `末` or `底` after a year (`2012年末`, `今年底`): its last month.
+    pub year_end: Span,
     /// The first and last months of a span of months (`1` and `11` of `1至11月`).
     pub from_month: Span,
     pub to_month: Span,
@@ -171,7 +173,7 @@ fn period_re() -> String {
 fn with_year_re() -> String {
     let rel = "去年|上年|今年|本年|前年|明年|当年";
     format!(
-        r#"[“"]?(?P<plan_number>十[一二三四五六七八九]?)五[”"]?(?:时期|期间)?|(?P<same_period>同期)|(?:(?P<year>{YEAR_RE})年(?P<annual>度)?|(?P<relative_year>{rel})|(?P<year_part>全年|年末|年底|年初))(?:末|底)?(?P<whole_year>全年)?(?:{})?"#,
+        r#"[“"]?(?P<plan_number>十[一二三四五六七八九]?)五[”"]?(?:时期|期间)?|(?P<same_period>同期)|(?:(?P<year>{YEAR_RE})年(?P<annual>度)?|(?P<relative_year>{rel})|(?P<year_part>全年|年末|年底|年初))(?P<year_end>末|底)?(?P<whole_year>全年)?(?:{})?"#,
         period_re()
     )
 }
@@ -189,6 +191,7 @@ fn date_match(pattern: &super::pattern::Pattern, text: &str, s: usize) -> Option
             "relative_year" => &mut g.relative_year,
             "year_part" => &mut g.year_part,
             "whole_year" => &mut g.whole_year,
+            "year_end" => &mut g.year_end,
             "from_month" => &mut g.from_month,
             "to_month" => &mut g.to_month,
             "month" => &mut g.month,
@@ -248,6 +251,7 @@ mod tests {
                         relative_year: g("relative_year"),
                         year_part: g("year_part"),
                         whole_year: g("whole_year"),
+                        year_end: g("year_end"),
                         from_month: g("from_month"),
                         to_month: g("to_month"),
                         month: g("month"),
