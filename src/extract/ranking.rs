@@ -9,6 +9,7 @@
 //! | places sharing the list | `…第14位、全省第8位` | the second keeps the list |
 //! | echelon | `全市第一方阵`, `第二梯队` | tier 1, tier 2 |
 //! | move | `“中国工业百强区”排名前移2位`, `上升3位`, `后退1位` | shift 2, 3, -1 |
+//! | list position | `No.1` (in the list the text last named, `“最受赞赏的中国公司”榜单`), `全国TOP10` | rank 1, list; 全国 10 |
 //!
 //! Not rankings: an ordinal that places nothing (`第一个千亿级项目`, `第二十大`,
 //! `第一门户城市`, `第三产业`), `二十大`.
@@ -162,6 +163,32 @@ fn ordinals<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMa
         )
     );
     rank_matches(text, marks, MarkTable::RankingOrdinal, ordinal)
+}
+
+/// Where a position in a list starts: the vocabulary's pass marks it.
+pub(crate) const LIST_POSITION_STARTS: &[&str] = &["No.", "NO.", "No．", "TOP", "Top"];
+
+/// `No.1`, `TOP10`: a position in a list, at each start the pass marked.
+fn list_positions<'t>(text: &'t str, marks: &'t [Mark]) -> impl Iterator<Item = RankMatch<'t>> + 't {
+    let position = pattern!("list_position", r"(?:No[.．]|NO[.．]|TOP|Top) ?(?P<number>[0-9]{1,3})");
+    rank_matches(text, marks, MarkTable::RankingListPosition, position)
+}
+
+/// Words after a quoted name that make it a list: `“最受赞赏的中国公司”榜单`.
+const LIST_WORDS: &[&str] = &["榜单", "排行榜", "榜"];
+
+/// The list a text last named before `pos` (`“…”榜单`), within 3,000 characters: the list
+/// its bare positions (`No.1`) are in.
+fn list_named_before(text: &str, pos: usize) -> Option<&str> {
+    let from = floor_back(text, pos, 9000);
+    let head = &text[from..pos];
+    head.match_indices('”').rev().find_map(|(close, _)| {
+        let after = &head[close + '”'.len_utf8()..];
+        LIST_WORDS.iter().find(|w| after.starts_with(**w))?;
+        let open = head[..close].rfind('“')?;
+        let name = &head[open + '“'.len_utf8()..close];
+        (!name.is_empty() && name.chars().count() <= 30 && !name.contains(['。', '，'])).then_some(name)
+    })
 }
 
 /// `榜首`, `首位`: first place, as spans, leftmost first and not overlapping.
@@ -399,6 +426,33 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
             Some(sign * n as i32),
         ));
     }
+    for m in list_positions(text, doc.marks) {
+        // Not part of a longer word or number (`No.12a`, `TOP100`'s own digits are read).
+        if char_at(text, m.end).is_some_and(|c| c.is_ascii_alphanumeric())
+            || super::char_before(text, m.start).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let Ok(n) = m.number.parse::<u32>() else { continue };
+        if n == 0 {
+            continue;
+        }
+        // A scope word right before the position (`全国TOP10`); else the position is in
+        // the list the text last named (`No.1 华为…`).
+        let ctx = match scopes.longest_before(text, m.start) {
+            Some(scope) => Context {
+                start: m.start - scope.len(),
+                scope: Some(&text[m.start - scope.len()..m.start]),
+                list: None,
+            },
+            None => Context {
+                start: m.start,
+                scope: None,
+                list: list_named_before(text, m.start),
+            },
+        };
+        out.push(ranking(ctx.start.min(m.start), m.end, ctx, Some(n), None, None));
+    }
     // Nested matches (全市第一 inside 全市第一方阵) keep the longer.
     super::keep_outermost(out, from);
     share_lists(text, &mut out[from..]);
@@ -483,6 +537,22 @@ mod tests {
 
     /// Rankings grouped by what they give; in each sentence `[…]` marks the ranking's text.
     const EXAMPLES: &[(Value, &[&str])] = &[
+        // A position in the list the text last named, or in a scope written before it.
+        (
+            (None, Some(1), None, None, Some("中国民营企业500强")),
+            &[
+                "“中国民营企业500强”榜单昨日发布。\n[No.1] 京东集团",
+                "“中国民营企业500强”榜单昨日发布。\n[No.1] 京东集团\nNo.2 阿里巴巴",
+            ],
+        ),
+        (
+            (None, Some(2), None, None, Some("中国民营企业500强")),
+            &["“中国民营企业500强”榜单昨日发布。\nNo.1 京东集团\n[No.2] 阿里巴巴"],
+        ),
+        (
+            (Some("全国"), Some(10), None, None, None),
+            &["数字经济发展指数进入[全国TOP10]"],
+        ),
         (
             (Some("全市"), Some(1), None, None, None),
             &[
@@ -571,6 +641,8 @@ mod tests {
     ];
 
     const NEGATIVE: &[&str] = &[
+        "型号为No.12a的设备",
+        "TOPIC栏目",
         "是海门第一个千亿级项目",
         "党的二十大胜利召开",
         "打造第一门户城市",

@@ -31,6 +31,8 @@ pub(crate) enum MarkTable {
     RankingTop,
     /// The verb of a move in a ranking (`前移`).
     RankingShift,
+    /// Where a position in a list starts (`No.`, `TOP`).
+    RankingListPosition,
     /// A change word of growth (`增长`).
     ChangeUp,
     /// A change word of decline (`下降`).
@@ -138,6 +140,10 @@ impl Vocabulary {
             (MarkTable::RankingOrdinal, super::ranking::ORDINAL_STARTS.to_vec()),
             (MarkTable::RankingTop, super::ranking::TOPS.to_vec()),
             (MarkTable::RankingShift, super::ranking::SHIFT_VERBS.to_vec()),
+            (
+                MarkTable::RankingListPosition,
+                super::ranking::LIST_POSITION_STARTS.to_vec(),
+            ),
             (MarkTable::ChangeUp, super::subject::UP.to_vec()),
             (MarkTable::ChangeDown, super::subject::DOWN.to_vec()),
             (MarkTable::ChangeNone, super::subject::NO_CHANGE.to_vec()),
