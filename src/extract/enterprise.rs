@@ -35,9 +35,19 @@ pub(crate) const LEGAL_FORMS: &[&str] = &[
     "有限合伙",
 ];
 
+/// Words of a name's trade or line of business that the segmenter tags as verbs:
+/// `华为投资控股有限公司`, `南京中成新照明科技有限公司`.
+const NAME_VERBS: &[&str] = &[
+    "控股", "投资", "发展", "照明", "开发", "建设", "制造", "设计", "咨询", "管理", "服务", "贸易", "研究", "生产",
+    "运输", "物流", "置业", "经营", "创业", "印刷", "装饰", "种植", "养殖",
+];
+
 /// Word tags that end a name on its left: verbs, prepositions, conjunctions, particles,
 /// adverbs, pronouns, time words.
 fn stops_name(tag: &str, word: &str) -> bool {
+    if NAME_VERBS.contains(&word) {
+        return false;
+    }
     // jieba tags some name bodies as time words (中天); only real ones stop a name.
     let time_word = tag == "t" && word.contains(['年', '月', '日', '今', '前', '后', '时', '近', '期', '初', '底']);
     time_word
@@ -142,6 +152,17 @@ fn left_edge(text: &str, form_start: usize, floor: usize) -> Option<usize> {
         }
         start = clause_start + w.start();
     }
+    // A parent group written right before its subsidiary's full name, which opens with a
+    // place and has a body of its own: `公元集团重庆永高塑业发展有限公司` names
+    // 重庆永高塑业发展有限公司 (`中国移动通信集团江苏有限公司` is one name).
+    let first = words.partition_point(|w| clause_start + w.start() < start);
+    if let Some(k) = (first..words.len().saturating_sub(2)).find(|&k| {
+        words[k].text().ends_with("集团")
+            && words[k + 1].tag() == "ns"
+            && words[k + 2..].iter().any(|w| w.tag() != "ns")
+    }) {
+        start = clause_start + words[k + 1].start();
+    }
     // A name has a body before its brackets: at least two characters.
     let body = &text[start..form_start];
     let body_chars = body.chars().take_while(|c| !matches!(c, '（' | '(')).count();
@@ -190,6 +211,11 @@ mod tests {
     const EXAMPLES: &[((), &[&str])] = &[(
         (),
         &[
+            // Words of the trade that the segmenter tags as verbs.
+            "由[浙江交通投资集团有限公司]承建",
+            "[深圳市投资控股有限公司]完成增资",
+            // A parent group before its subsidiary's full name.
+            "美的集团[佛山市顺德区美的电热电器制造有限公司]入选名单",
             "位于海门港新区的[中天钢铁集团（南通）有限公司]作为南通市唯一的揭榜企业",
             "位于临江新区的[澳斯康生物（南通）股份有限公司]成功入选",
             "成功引进[江苏恒瑞医药股份有限公司]",
