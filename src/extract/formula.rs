@@ -29,7 +29,40 @@ use crate::segment;
 use std::borrow::Cow;
 
 /// The characters this rule reads the positions of: opening quotes, and 大 of `七大行动`.
-pub(crate) const TRIGGERS: &[char] = &['“', '大'];
+pub(crate) const TRIGGERS: &[char] = &['“', '‘', '大'];
+
+/// A formula counting the items of the list quoted at `s..e` (its inside), written right
+/// after the closing quote: `“面积、单产、总产、效益”四增长` is `[[4, "增长"]]`, the
+/// items its members.
+fn counted_list(text: &str, s: usize, e: usize) -> Option<Fact<'_>> {
+    let items: Vec<&str> = text[s..e].split('、').collect();
+    let plain = |item: &&str| (1..=8).contains(&item.chars().count()) && item.chars().all(char::is_alphanumeric);
+    if items.len() < 2 || !items.iter().all(plain) {
+        return None;
+    }
+    let part = part_pattern().match_at(text, e + '”'.len_utf8())?;
+    let n = count_value(part.group("count")?)?;
+    // The word is the first word after the count (`四增长。`: 增长).
+    let (word_start, word_end) = part.group_span("word")?;
+    let word_len = segment::tag(&text[word_start..word_end]).first()?.text().len();
+    let end = word_start + word_len;
+    (n == items.len() as f64).then(|| {
+        formula(
+            s - '“'.len_utf8(),
+            end,
+            &[(n as u32, &text[word_start..end])],
+            super::as_members(&items),
+        )
+    })
+}
+
+/// Units of time: `一小时交通圈` is a reach in time, no formula.
+const DURATIONS: &[&str] = &["小时", "分钟", "天", "周", "月"];
+
+/// Is `text` one idiom (`一往无前`, `四面逢源`: idioms that begin with a numeral)?
+fn is_idiom(text: &str) -> bool {
+    matches!(&segment::tag(text)[..], [w] if w.tag() == "i")
+}
 
 /// Clusters and chains of an N群M链 structure, not formulas.
 const STRUCTURE_WORDS: &[&str] = &["产业集群", "集群", "产业链"];
@@ -93,6 +126,19 @@ fn quoted_at<'t>(
     text: &'t str,
     opens: impl Iterator<Item = usize> + 't,
 ) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+    quoted_in(text, opens, DOUBLE_QUOTES)
+}
+
+/// The last bytes of a pair of quote marks (both are E2 80 xx): “ ” and ‘ ’.
+const DOUBLE_QUOTES: (u8, u8) = (0x9C, 0x9D);
+const SINGLE_QUOTES: (u8, u8) = (0x98, 0x99);
+
+/// [`quoted_at`] for the quote marks `(open, close)`.
+fn quoted_in<'t>(
+    text: &'t str,
+    opens: impl Iterator<Item = usize> + 't,
+    (open_mark, close_mark): (u8, u8),
+) -> impl Iterator<Item = (usize, usize, usize)> + 't {
     const MIN: usize = 2;
     const MAX: usize = 40;
     let mut pos = 0;
@@ -102,13 +148,16 @@ fn quoted_at<'t>(
         }
         let inner = open + '“'.len_utf8();
         pos = inner;
-        // Read by bytes, a character at a time: “ is E2 80 9C and ” is E2 80 9D.
+        // Read by bytes, a character at a time: “ is E2 80 9C and ” is E2 80 9D (‘ ’: 98, 99).
         let bytes = text.as_bytes();
         let mut count = 0;
         let mut i = inner;
         while let Some(&b) = bytes.get(i) {
-            if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) {
-                if bytes[i + 2] == 0x9D && count >= MIN {
+            if b == 0xE2
+                && bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|&m| m == open_mark || m == close_mark)
+            {
+                if bytes[i + 2] == close_mark && count >= MIN {
                     pos = i + '”'.len_utf8();
                     return Some((inner, i, count));
                 }
@@ -156,6 +205,10 @@ fn parts(text: &str) -> Option<Vec<(u32, &str)>> {
         }
         out.push((n as u32, word));
         at = part.end();
+        // `一减一增、一城一环、四化四园`: formulas listed in one quote are one formula.
+        if text[at..].starts_with('、') && text[at + '、'.len_utf8()..].starts_with(is_count_char) {
+            at += '、'.len_utf8();
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -188,7 +241,11 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     // with a count; the quoted items of their members are among all the quoted texts, read
     // only when there is a formula (a report quotes much, and few quotes are formulas).
     let opens_a_count = |&open: &usize| text[open + '“'.len_utf8()..].starts_with(is_count_char);
-    let formulas = quoted_at(text, positions(doc, '“').filter(opens_a_count));
+    let formulas = quoted_at(text, positions(doc, '“').filter(opens_a_count)).chain(quoted_in(
+        text,
+        positions(doc, '‘').filter(opens_a_count),
+        SINGLE_QUOTES,
+    ));
     let quotes = std::cell::OnceCell::new();
     let all_quotes = || -> &[(usize, usize, usize)] {
         quotes.get_or_init(|| quoted_at(text, positions(doc, '“')).collect::<Vec<_>>())
@@ -196,6 +253,9 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let from = out.len();
     for (s, e, _) in formulas.filter(|&(_, _, count)| count <= 15) {
         let Some(ps) = parts(&text[s..e]) else { continue };
+        if is_idiom(&text[s..e]) || ps.iter().any(|(_, w)| DURATIONS.iter().any(|d| w.starts_with(d))) {
+            continue;
+        }
         let has_word = |word: &str| ps.iter().any(|(_, w)| *w == word);
         if ps.iter().any(|(_, w)| STRUCTURE_WORDS.iter().any(|s| w.ends_with(s)))
             || (ps.len() == 2 && has_word("群") && has_word("链") && ps.iter().any(|(n, _)| *n > 1))
@@ -204,6 +264,17 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         }
         let members = members(doc, s - "“".len(), e + "”".len(), &ps, all_quotes());
         out.push(formula(s, e, &ps, members));
+    }
+    // `“面积、单产、总产、效益”四增长`: a quoted list of N items, counted right after it.
+    if text
+        .match_indices('”')
+        .any(|(i, _)| text[i + '”'.len_utf8()..].starts_with(is_count_char))
+    {
+        for &(s, e, _) in all_quotes() {
+            if let Some(f) = counted_list(text, s, e) {
+                out.push(f);
+            }
+        }
     }
     // The quoted formulas are in order and apart; so are the unquoted ones, found in order.
     // A count inside either (or right after a closing quote) starts no formula.
@@ -220,8 +291,9 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
             continue;
         }
         let Some(n) = count_value(count) else { continue };
-        // Party congresses (十九大, 二十大) are no formulas; N is small in formulas.
-        if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || text[..start].ends_with(['十', '第']) {
+        // Party congresses (十九大, 二十大) are no formulas; N is small in formulas; `十大…`
+        // names a list of ten (十大文化品牌, 十大魅力乡镇).
+        if n.fract() != 0.0 || !(2.0..=12.0).contains(&n) || n == 10.0 || text[..start].ends_with(['十', '第']) {
             continue;
         }
         // The clusters of a structure (七大产业集群, 两大千亿级产业集群) are no formulas.
@@ -461,6 +533,14 @@ mod tests {
         (&[(1, "减"), (1, "增")], &["推动财政支出“[一减一增]”"]),
         (&[(6, "重点片区")], &["启动实施城市更新三年行动和[六大重点片区]建设"]),
         (&[(8, "工程")], &["深入实施“[八大工程]”"]),
+        // Formulas listed in one quote are one formula; single quotes quote too.
+        (
+            &[(1, "控"), (2, "减"), (3, "基本")],
+            &["全面推进“[一控两减、三基本]”行动"],
+        ),
+        (&[(2, "毫不动摇")], &["始终坚持‘[两个毫不动摇]’"]),
+        // A quoted list counted right after it.
+        (&[(3, "提升")], &["全年实现[“质量、效益、规模”三提升]。"]),
     ];
 
     /// Sentences with no formula in them.
@@ -474,11 +554,16 @@ mod tests {
         "“零就业”家庭动态清零",
         "推动“两个”转变",
         "一批“三大”企业",
+        // An idiom that begins with a numeral, a reach in time, a list of ten.
+        "雷军发表了主题为“一往无前”的演讲",
+        "全面融入省会“一小时交通圈”",
+        "打造十大文化品牌",
     ];
 
     /// Formulas grouped by their members (the items the text gives for them); in each
     /// sentence `[…]` marks the formula's text.
     const MEMBERS: &[(&[&str], &[&str])] = &[
+        (&["质量", "效益", "规模"], &["全年实现[“质量、效益、规模”三提升]。"]),
         (&["经济运行双月例会"], &["建立经济运行双月例会等“[六项机制]”"]),
         (
             &["产业转型", "跨江融合", "城乡融合", "共同富裕", "区域社会治理"],
