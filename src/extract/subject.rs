@@ -459,6 +459,15 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
     {
         phrase = head;
     }
+    // A quoted name that opens the phrase (`打造“四化”样板示范街道67条`) is part of it: the
+    // segmented text starts at its closing quote.
+    let phrase = match quoted_opening(clause, from, &words, start) {
+        Some(open) => {
+            let end = phrase.as_ptr() as usize - clause.as_ptr() as usize + phrase.len();
+            &clause[open..end]
+        }
+        None => phrase,
+    };
     // For a percentage point the rate itself is measured: `增速比同期提高0.9个百分点`.
     if phrase.is_empty() || (GENERIC.contains(&phrase) && !(point && RATES.contains(&phrase))) {
         return (Before::Inherit, reached_edge);
@@ -490,6 +499,25 @@ const PHRASE_PREFIXES: &[&str] = &["规模以上", "限额以上", "亿元以上
 /// `进出口总值翻番达到2206亿元`.
 const PHRASE_END_PREDICATES: &[&str] = &["达", "翻番", "双双"];
 
+/// Where the quoted name right before the phrase opens, when the phrase starts right
+/// after a closing quote at `from` (the start of the segmented `words`) and the name opens
+/// the noun phrase: at most 12 characters, no punctuation inside, and after a clause mark,
+/// a lone mark or a governing verb. (After other words, `入选省“乐享园林”民生实事项目`, the
+/// phrase would run on past the name; it is left at the head.)
+fn quoted_opening(clause: &str, from: usize, words: &[Word], start: usize) -> Option<usize> {
+    if start != 1 || words.first()?.text() != "”" {
+        return None;
+    }
+    let open = clause[..from].rfind('“')?;
+    let name = &clause[open + '“'.len_utf8()..from];
+    let plain = !name.is_empty() && name.chars().count() <= 12 && name.chars().all(char::is_alphanumeric);
+    let before = &clause[..open];
+    let opens_phrase = before.is_empty()
+        || before.ends_with(|c: char| !c.is_alphanumeric())
+        || word_set!(GOVERNING).longest_before(before, before.len()).is_some();
+    (plain && opens_phrase).then_some(open)
+}
+
 /// Rates that a percentage point measures by themselves: `增速`, `比重`.
 const RATES: &[&str] = &["增速", "增幅", "降幅", "比重", "占比"];
 
@@ -505,7 +533,10 @@ fn actor_before<'t>(text: &'t str, words: &[Word<'t>]) -> Option<(&'t str, bool)
     if !ACHIEVING.contains(&verb.text()) {
         return None;
     }
-    let nominal = |w: &Word| w.tag().starts_with('n') || matches!(w.tag(), "j" | "b" | "vn" | "eng");
+    // An ordinal opens a nominal phrase (`第一产业`).
+    let nominal = |w: &Word| {
+        w.tag().starts_with('n') || matches!(w.tag(), "j" | "b" | "vn" | "eng") || w.text().starts_with('第')
+    };
     let start = before
         .iter()
         .rposition(|w| !nominal(w) || word_set!(GOVERNING).contains(w.text()))
@@ -931,6 +962,11 @@ mod tests {
         (("高新技术企业", None), &["新认定高新技术企业[320家]、专精特新企业85家"]),
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
+        (("第三产业增加值", None), &["第三产业实现增加值[2100亿元]"]),
+        // A quoted name that opens the phrase is part of it; inside a longer phrase the
+        // head is taken.
+        (("“专精特新”企业", None), &["新培育“专精特新”企业[56家]"]),
+        (("民生实事项目", None), &["入选市“暖心惠民”民生实事项目[3个]"]),
         (
             ("省级“专精特新”中小企业", None),
             &["新培育[35家]省级“专精特新”中小企业"],
