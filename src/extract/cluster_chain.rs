@@ -31,6 +31,11 @@ const NUM: &str = r"[0-9０-９]+|[一二三四五六七八九十两]+";
 /// The words that link the two halves of a spelled-out structure.
 const LINKS: [&str; 7] = ["和", "与", "及", "以及", "、", "，", "加"];
 
+/// Verbs that may open the second half after a link: `8个产业集群，打造20条以上产业链`.
+const LINK_VERBS: &[&str] = &[
+    "打造", "培育", "构建", "建设", "发展", "做强", "壮大", "形成", "延伸", "完善",
+];
+
 /// A structure as written: its span and the spans of its two counts, the first count
 /// written first; `clusters_first` tells which is which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +55,9 @@ fn compact_pattern() -> &'static Pattern {
     )
 }
 
-/// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`: a count, a classifier, at most six
-/// Han characters of modifiers and the name, for each half, in either order.
+/// `12条产业链和7大产业集群`, `7大产业集群、12条产业链`, `8个产业集群，打造20条以上产业链`: a
+/// count, a classifier, at most six Han characters of modifiers (and a bound) and the name,
+/// for each half, in either order, linked by a link word and a verb of building.
 fn spelled_pattern() -> &'static Pattern {
     fn half(group: &str, name: &str) -> String {
         format!(r"(?P<{group}>{NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}")
@@ -59,12 +65,13 @@ fn spelled_pattern() -> &'static Pattern {
     pattern!(
         "spelled",
         format!(
-            "{}(?:{link}){}|{}(?:{link}){}",
+            "{}(?:{link})(?:{verb})?{}|{}(?:{link})(?:{verb})?{}",
             half("chains_1", "链"),
             half("clusters_1", "集群"),
             half("clusters_2", "集群"),
             half("chains_2", "链"),
-            link = LINKS.join("|")
+            link = LINKS.join("|"),
+            verb = LINK_VERBS.join("|")
         )
     )
 }
@@ -440,7 +447,7 @@ mod tests {
         use super::{NUM, Pair, compacts, spelled};
         let compact = regex::Regex::new(&format!(r"({NUM})群({NUM})链|({NUM})链({NUM})群")).unwrap();
         let half = |name: &str| format!(r"({NUM})(?:条|个|大)?\p{{Han}}{{0,6}}?{name}");
-        let link = "(?:和|与|及|以及|、|，|加)";
+        let link = format!("(?:和|与|及|以及|、|，|加)(?:{})?", super::LINK_VERBS.join("|"));
         let spelled_re = regex::Regex::new(&format!(
             r"{}{link}{}|{}{link}{}",
             half("链"),
@@ -585,6 +592,8 @@ mod tests {
     /// Structures grouped by their `(clusters, chains)`; in each sentence `[…]` marks the
     /// structure's text.
     const EXAMPLES: &[((u32, u32), &[&str])] = &[
+        // A bound and a verb of building in the second half.
+        ((8, 20), &["培育壮大[8个产业集群，打造20条以上产业链]。"]),
         (
             (7, 12),
             &[
