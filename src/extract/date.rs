@@ -245,12 +245,21 @@ impl Reading {
             .dating
             .says_this_year
             .unwrap_or_else(|| says(text, positions(doc, '今'), "今年"));
+        // The latest year written, read once and only when needed.
+        let latest_cell = std::cell::OnceCell::new();
+        let latest = || {
+            *latest_cell.get_or_init(|| {
+                doc.dating
+                    .latest_written
+                    .unwrap_or_else(|| latest_year_written(text, doc.date_anchors))
+            })
+        };
         // Inferred only when the text has a relative date to read.
         let doc_year = match doc.dating.year {
             Some(y) => Some(y),
             None if has_any(doc, RELATIVE_CHARS) => {
                 let seen = YearEvidence {
-                    latest: latest_year_written(text, doc.date_anchors),
+                    latest: latest(),
                     says_last: says(text, positions(doc, '去'), "去年") || says(text, positions(doc, '上'), "上年"),
                     says_this_year,
                     relative: true,
@@ -259,11 +268,7 @@ impl Reading {
             }
             None => None,
         };
-        let latest = doc
-            .dating
-            .latest_written
-            .unwrap_or_else(|| latest_year_written(text, doc.date_anchors));
-        let reviews_last_year = |y: i32| !says_this_year && latest == Some(y - 1);
+        let reviews_last_year = |y: i32| !says_this_year && latest() == Some(y - 1);
         Reading {
             doc_year,
             reviewed: doc_year.map(|y| if reviews_last_year(y) { y - 1 } else { y }),

@@ -29,7 +29,7 @@ use crate::segment;
 use std::borrow::Cow;
 
 /// The characters this rule reads the positions of: opening quotes, and 大 of `七大行动`.
-pub(crate) const TRIGGERS: &[char] = &['“', '‘', '大'];
+pub(crate) const TRIGGERS: &[char] = &['“', '‘', '”', '大'];
 
 /// A formula counting the items of the list quoted at `s..e` (its inside), written right
 /// after the closing quote: `“面积、单产、总产、效益”四增长` is `[[4, "增长"]]`, the
@@ -59,9 +59,10 @@ fn counted_list(text: &str, s: usize, e: usize) -> Option<Fact<'_>> {
 /// Units of time: `一小时交通圈` is a reach in time, no formula.
 const DURATIONS: &[&str] = &["小时", "分钟", "天", "周", "月"];
 
-/// Is `text` one idiom (`一往无前`, `四面逢源`: idioms that begin with a numeral)?
+/// Is `text` one idiom (`一往无前`: idioms of four characters that begin with a
+/// numeral)?
 fn is_idiom(text: &str) -> bool {
-    matches!(&segment::tag(text)[..], [w] if w.tag() == "i")
+    text.chars().count() == 4 && matches!(&segment::tag(text)[..], [w] if w.tag() == "i")
 }
 
 /// Clusters and chains of an N群M链 structure, not formulas.
@@ -253,7 +254,9 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let from = out.len();
     for (s, e, _) in formulas.filter(|&(_, _, count)| count <= 15) {
         let Some(ps) = parts(&text[s..e]) else { continue };
-        if is_idiom(&text[s..e]) || ps.iter().any(|(_, w)| DURATIONS.iter().any(|d| w.starts_with(d))) {
+        if (ps.len() == 1 && is_idiom(&text[s..e]))
+            || ps.iter().any(|(_, w)| DURATIONS.iter().any(|d| w.starts_with(d)))
+        {
             continue;
         }
         let has_word = |word: &str| ps.iter().any(|(_, w)| *w == word);
@@ -266,10 +269,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
         out.push(formula(s, e, &ps, members));
     }
     // `“面积、单产、总产、效益”四增长`: a quoted list of N items, counted right after it.
-    if text
-        .match_indices('”')
-        .any(|(i, _)| text[i + '”'.len_utf8()..].starts_with(is_count_char))
-    {
+    if positions(doc, '”').any(|i| text[i + '”'.len_utf8()..].starts_with(is_count_char)) {
         for &(s, e, _) in all_quotes() {
             if let Some(f) = counted_list(text, s, e) {
                 out.push(f);

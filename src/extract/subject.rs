@@ -366,11 +366,10 @@ const NOT_COMPARISON_BEFORE: &[char] = &['重', '例', '率', '值', '如', '较
 /// `clause` up to its last comparison marker: in `增速比同期提高` and `增速较一季度提升`
 /// the comparand (`同期`, `一季度`) is no part of what is measured.
 fn before_comparison(clause: &str) -> &str {
-    for (i, c) in clause.char_indices().rev() {
-        if c != '比' && c != '较' {
-            continue;
-        }
-        let (before, after) = (&clause[..i], &clause[i + c.len_utf8()..]);
+    let mut end = clause.len();
+    while let Some(i) = clause[..end].rfind(['比', '较']) {
+        end = i;
+        let (before, after) = (&clause[..i], &clause[i + '比'.len_utf8()..]);
         let in_word = before.ends_with(NOT_COMPARISON_AFTER) || after.starts_with(NOT_COMPARISON_BEFORE);
         if !in_word && !after.is_empty() {
             return before;
