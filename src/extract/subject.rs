@@ -412,6 +412,11 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
             continue;
         }
         let noun_suffix = || right.is_some_and(|r| NOUN_SUFFIX.contains(&r.text()));
+        // Nouns joined inside the phrase (`卫生和社会工作投资`, `电气机械和器材制造业`).
+        if start < end && start >= 2 && joins_nouns(w, &words[start - 2]) {
+            start -= 2;
+            continue;
+        }
         // A classifier after a numeral counts the phrase (`10个金融项目总投资额`).
         let counted = w.tag() == "q" && start >= 2 && words[start - 2].tag() == "m";
         if stop_tag(w.tag()) || counted || (word_set!(GOVERNING).contains(w.text()) && !noun_suffix()) {
@@ -486,6 +491,17 @@ fn is_per_unit(word: &str) -> bool {
         .is_some_and(|unit| (1..=2).contains(&unit.chars().count()))
 }
 
+/// Is `conjunction` (和, 与, 及) between `before` and the phrase a join of nouns inside it?
+fn joins_nouns(conjunction: &Word, before: &Word) -> bool {
+    matches!(conjunction.text(), "和" | "与" | "及") && is_nominal(before)
+}
+
+/// A word of a noun phrase: a noun, an abbreviation, an attribute, a verbal noun, a
+/// Latin word, or an ordinal (`第一产业`).
+fn is_nominal(w: &Word) -> bool {
+    w.tag().starts_with('n') || matches!(w.tag(), "j" | "b" | "vn" | "an" | "eng") || w.text().starts_with('第')
+}
+
 /// Verbs of growth written between what grew and the value: `央企在保子公司新增25家`,
 /// `合作项目累计达707项`.
 const VERBS_AFTER_SUBJECT: &[&str] = &["新增", "净增", "累计"];
@@ -532,14 +548,19 @@ fn actor_before<'t>(text: &'t str, words: &[Word<'t>]) -> Option<(&'t str, bool)
     if !ACHIEVING.contains(&verb.text()) {
         return None;
     }
-    // An ordinal opens a nominal phrase (`第一产业`).
-    let nominal = |w: &Word| {
-        w.tag().starts_with('n') || matches!(w.tag(), "j" | "b" | "vn" | "eng") || w.text().starts_with('第')
-    };
-    let start = before
-        .iter()
-        .rposition(|w| !nominal(w) || word_set!(GOVERNING).contains(w.text()))
-        .map_or(0, |i| i + 1);
+    let mut start = before.len();
+    while start > 0 {
+        let w = &before[start - 1];
+        // `石油和天然气开采业实现增加值`: nouns joined inside the actor.
+        if start >= 2 && start < before.len() && joins_nouns(w, &before[start - 2]) {
+            start -= 2;
+            continue;
+        }
+        if !is_nominal(w) || word_set!(GOVERNING).contains(w.text()) {
+            break;
+        }
+        start -= 1;
+    }
     let actor = &before[start..];
     let (first, last) = (actor.first()?, actor.last()?);
     let is_place = actor.iter().all(|w| w.tag() == "ns")
@@ -962,6 +983,15 @@ mod tests {
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
         (("第三产业增加值", None), &["第三产业实现增加值[2100亿元]"]),
+        // Nouns joined by 和 inside a phrase.
+        (
+            ("卫生和社会工作投资", Some(Change::Up)),
+            &["卫生和社会工作投资增长[15.2%]"],
+        ),
+        (
+            ("石油和天然气开采业增加值", None),
+            &["石油和天然气开采业实现增加值[310亿元]"],
+        ),
         // A quoted name that opens the phrase is part of it; inside a longer phrase the
         // head is taken.
         (("“专精特新”企业", None), &["新培育“专精特新”企业[56家]"]),
