@@ -325,7 +325,52 @@ fn phrase_before(clause: &str, point: bool) -> Before<'_> {
             return found;
         }
     }
-    phrase_before_in(clause, from, point).0
+    with_list_before(clause, phrase_before_in(clause, from, point).0)
+}
+
+/// `found` with the 、-list of short names that opens the clause before it, when the
+/// phrase's head is the list's last item: `蔬菜、瓜果、食用菌产量11.5万吨` measures
+/// 蔬菜、瓜果、食用菌产量. Each item is one to six Han characters, and the list starts the
+/// clause (or follows a governing verb).
+fn with_list_before<'t>(clause: &'t str, found: Before<'t>) -> Before<'t> {
+    let Before::Phrase(Cow::Borrowed(phrase)) = found else {
+        return found;
+    };
+    let start = (phrase.as_ptr() as usize).wrapping_sub(clause.as_ptr() as usize);
+    if clause.get(start..start + phrase.len()) != Some(phrase) {
+        return Before::Phrase(Cow::Borrowed(phrase));
+    }
+    let mut at = start;
+    while let Some(head) = clause[..at].strip_suffix('、') {
+        let item_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !('\u{4e00}'..='\u{9fff}').contains(&c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if !(1..=6).contains(&head[item_start..].chars().count()) {
+            break;
+        }
+        at = item_start;
+    }
+    let opens_clause = at == 0 || word_set!(GOVERNING).longest_before(clause, at).is_some();
+    // A time or scope word that opens the first item is no part of it (`全年蔬菜`).
+    if at < start {
+        let first_end = at + clause[at..].find('、').unwrap_or(0);
+        let words = segment::tag_fast(&clause[at..first_end]);
+        if let Some(w) = words
+            .iter()
+            .take_while(|w| matches!(w.tag(), "t" | "m") || LEADING_ACTORS.contains(&w.text()))
+            .last()
+        {
+            at += w.end();
+        }
+    }
+    let end = start + phrase.len();
+    Before::Phrase(Cow::Borrowed(if at < start && opens_clause {
+        &clause[at..end]
+    } else {
+        phrase
+    }))
 }
 
 /// Verbs of a contribution to growth: `拉动GDP增长0.1个百分点` measures the pull, written
@@ -983,6 +1028,11 @@ mod tests {
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
         (("第三产业增加值", None), &["第三产业实现增加值[2100亿元]"]),
+        // A list of short names that opens the clause, before the phrase's head.
+        (
+            ("蔬菜、水果、食用菌产量", None),
+            &["全年蔬菜、水果、食用菌产量[86.2万吨]"],
+        ),
         // Nouns joined by 和 inside a phrase.
         (
             ("卫生和社会工作投资", Some(Change::Up)),
