@@ -390,14 +390,20 @@ fn pull_before(clause: &str) -> Option<&str> {
     plain.then_some(&clause[at..])
 }
 
-/// `clause` without a parenthesis that ends it: `地区生产总值（GDP）1228亿元` measures
-/// 地区生产总值.
+/// `clause` up to a parenthesis that ends it, or that only a verb of up to four characters
+/// follows: `地区生产总值（GDP）1228亿元` and `一般公共预算收入（扣除留抵退税因素）增长7.2%`
+/// measure 地区生产总值 and 一般公共预算收入.
 fn without_parenthesis(clause: &str) -> &str {
-    let Some(inner) = clause.strip_suffix('）').or_else(|| clause.strip_suffix(')')) else {
+    let Some(close) = clause.rfind(['）', ')']) else {
         return clause;
     };
-    match inner.rfind(['（', '(']) {
-        Some(open) if inner.len() - open <= 30 => &clause[..open],
+    let after = &clause[close..];
+    let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+    if after.chars().count() > 4 || !after.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return clause;
+    }
+    match clause[..close].rfind(['（', '(']) {
+        Some(open) if close - open <= 60 => &clause[..open],
         _ => clause,
     }
 }
@@ -868,7 +874,8 @@ fn split_respectively<'d>(
     let Some(at) = find_respectively(clause) else {
         return;
     };
-    let items: Vec<Subject<'d>> = match respectively(&clause[..at]) {
+    // `起数、死亡人数较“十三五”同期分别下降`: the comparand is no item.
+    let items: Vec<Subject<'d>> = match respectively(before_comparison(&clause[..at])) {
         Some(items) => items.into_iter().map(Cow::Borrowed).collect(),
         None if before.len() >= run.len() => {
             let earlier = &before[before.len() - run.len()..];
@@ -1028,6 +1035,19 @@ mod tests {
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
         (("第三产业增加值", None), &["第三产业实现增加值[2100亿元]"]),
+        // A parenthesis between the phrase and its verb; a comparison before 分别.
+        (
+            ("一般公共预算收入", Some(Change::Up)),
+            &["一般公共预算收入（扣除留抵退税因素）增长[7.2%]"],
+        ),
+        (
+            ("事故起数", Some(Change::Down)),
+            &["事故起数、死亡人数较上年同期分别下降[12.5%]、8.3%"],
+        ),
+        (
+            ("死亡人数", Some(Change::Down)),
+            &["事故起数、死亡人数较上年同期分别下降12.5%、[8.3%]"],
+        ),
         // A list of short names that opens the clause, before the phrase's head.
         (
             ("蔬菜、水果、食用菌产量", None),
