@@ -213,6 +213,10 @@ const PREDICATE_WORDS: &[&str] = &[
 /// 120亿元` counts 工业项目.
 const AMOUNTS_OF: &[&str] = &["总投资额", "投资额", "总投资", "总额", "总量", "总产值", "产值"];
 
+/// Verbs after a count of people that name what they were counted as: `2人当选中国工程院院士`,
+/// `47人入选国家重点人才计划`.
+const ELECTED_TO: &[&str] = &["当选", "入选", "获评"];
+
 /// Classifiers after which the counted thing follows: `7项工作`, `6个老旧小区`.
 const CLASSIFIERS: &[&str] = &[
     "个", "项", "条", "家", "座", "所", "位", "名", "处", "户", "批", "件", "台", "套", "种", "类", "款", "支", "场",
@@ -696,6 +700,11 @@ fn phrase_after(rest: &str) -> Option<&str> {
         }
         rest[start..end].trim_end_matches('、')
     };
+    // `2人当选中国工程院院士`: people counted by the title they were elected to.
+    if words.first().is_some_and(|w| ELECTED_TO.contains(&w.text())) {
+        let title = take(1);
+        return (!title.is_empty()).then_some(title);
+    }
     let direct = take(0);
     if !direct.is_empty() {
         return Some(direct);
@@ -816,7 +825,8 @@ fn annotate_with<'d>(
         let subject = if joined {
             same_sentence.and_then(|p| p.2.clone())
         } else {
-            let after = if is_classifier {
+            let elected = ELECTED_TO.iter().any(|v| text[end..].starts_with(v));
+            let after = if is_classifier || elected {
                 phrase_after(&text[end..window_end(text, marks, end, &mut hints[3])])
             } else {
                 None
@@ -1035,6 +1045,8 @@ mod tests {
         (("专精特新企业", None), &["新认定高新技术企业320家、专精特新企业[85家]"]),
         (("乡镇", None), &["[12个]乡镇接通天然气管道"]),
         (("第三产业增加值", None), &["第三产业实现增加值[2100亿元]"]),
+        // People counted by the title they were elected to.
+        (("中国科学院院士", None), &["全省今年有[3人]当选中国科学院院士"]),
         // A parenthesis between the phrase and its verb; a comparison before 分别.
         (
             ("一般公共预算收入", Some(Change::Up)),
