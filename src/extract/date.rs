@@ -21,7 +21,7 @@
 
 use super::date_pattern::{self, DateMatch, Groups};
 use super::vocabulary::{MarkTable, marks_of};
-use super::{Claims, Doc, char_before, has_any, positions};
+use super::{Claims, Doc, char_at, char_before, has_any, positions};
 use crate::fact::{Date, Fact};
 use crate::numeral;
 use std::borrow::Cow;
@@ -170,7 +170,13 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     }
     // Unplaced time words: the pass found them leftmost longest, not overlapping.
     for m in time_words {
-        out.push(found(m.start, m.end, None));
+        // `在当前社会环境下`: a time word that modifies the noun after 在 frames a
+        // circumstance, not a time.
+        let modifies = char_before(doc.text, m.start) == Some('在')
+            && char_at(doc.text, m.end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if !modifies {
+            out.push(found(m.start, m.end, None));
+        }
     }
     super::keep_outermost(out, from);
 }
@@ -578,7 +584,7 @@ mod tests {
     ];
 
     /// Sentences with no date in them (read in a document of 2023).
-    const NEGATIVE: &[&str] = &["6个月", "第3季", "13月"];
+    const NEGATIVE: &[&str] = &["6个月", "第3季", "13月", "在当前经济形势下"];
 
     #[test]
     fn examples() {
