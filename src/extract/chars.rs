@@ -62,6 +62,18 @@ pub(crate) fn number_run_before(text: &str, end: usize) -> Option<usize> {
     (run > 0).then_some(end - run)
 }
 
+/// Is `c` a Han character of the basic CJK block (`\u{4e00}`–`\u{9fff}`)?
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The byte offset in `outer` of `inner`, a slice of it.
+pub(crate) fn offset_in(outer: &str, inner: &str) -> usize {
+    let at = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+    debug_assert!(outer.get(at..at + inner.len()) == Some(inner), "a slice of the text");
+    at
+}
+
 /// The character before byte `pos`.
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()

@@ -172,8 +172,8 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     for m in time_words {
         // `在当前社会环境下`: a time word that modifies the noun after 在 frames a
         // circumstance, not a time.
-        let modifies = char_before(doc.text, m.start) == Some('在')
-            && char_at(doc.text, m.end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let modifies =
+            char_before(doc.text, m.start) == Some('在') && char_at(doc.text, m.end).is_some_and(super::is_han);
         if !modifies {
             out.push(found(m.start, m.end, None));
         }

@@ -109,7 +109,7 @@ fn right_edge(text: &str, form_start: usize, end: usize) -> usize {
             return at + b.len();
         }
         match char_at(text, at) {
-            Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) => at += c.len_utf8(),
+            Some(c) if super::is_han(c) => at += c.len_utf8(),
             _ => break,
         }
     }

@@ -297,7 +297,7 @@ fn is_cn_numeral_char(c: char) -> bool {
 /// Is the one-character numeral at `start..end` the first or third character of a
 /// four-character idiom numeral·X·numeral·Y, X and Y being other characters?
 fn in_numeral_idiom(text: &str, start: usize, end: usize) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_cn_numeral_char(c);
+    let han = |c: char| super::is_han(c) && !is_cn_numeral_char(c);
     let mut after = text[end..].chars();
     let (a0, a1, a2) = (after.next(), after.next(), after.next());
     let mut before = text[..start].chars().rev();

@@ -16,7 +16,7 @@
 
 use super::pattern::Pattern;
 use super::vocabulary::{Mark, MarkTable, marks_of};
-use super::{Claims, Doc, WordSet, char_at, floor_back};
+use super::{Claims, Doc, WordSet, char_at, floor_back, is_han};
 use crate::fact::{Fact, Ranking};
 use crate::numeral;
 use crate::segment;
@@ -122,10 +122,6 @@ fn ends_place(next: Option<char>) -> bool {
         Some(c) if !is_han(c) => true,
         Some(c) => "的和与及并且也又，、。；".contains(c),
     }
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A match of one of the ranking patterns: its span, its number and its suffix word.

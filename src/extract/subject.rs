@@ -206,7 +206,7 @@ const LEADING_ACTORS: &[&str] = &["全市", "全省", "全区", "全县", "全�
 /// Words that begin the predicate after a counted phrase: `27项主要指标全部完成`.
 const PREDICATE_WORDS: &[&str] = &[
     "全部", "全面", "基本", "进展", "全都", "均", "都", "相继", "先后", "顺利", "陆续", "主要", "荣登", "接通", "上榜",
-    "获评", "入选", "当选", "来自", "落地",
+    "来自", "落地",
 ];
 
 /// Amounts of the counted things, which the counted thing ends before: `8个工业项目总投资额
@@ -340,16 +340,13 @@ fn with_list_before<'t>(clause: &'t str, found: Before<'t>) -> Before<'t> {
     let Before::Phrase(Cow::Borrowed(phrase)) = found else {
         return found;
     };
-    let start = (phrase.as_ptr() as usize).wrapping_sub(clause.as_ptr() as usize);
-    if clause.get(start..start + phrase.len()) != Some(phrase) {
-        return Before::Phrase(Cow::Borrowed(phrase));
-    }
+    let start = super::offset_in(clause, phrase);
     let mut at = start;
     while let Some(head) = clause[..at].strip_suffix('、') {
         let item_start = head
             .char_indices()
             .rev()
-            .find(|&(_, c)| !('\u{4e00}'..='\u{9fff}').contains(&c))
+            .find(|&(_, c)| !super::is_han(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         if !(1..=6).contains(&head[item_start..].chars().count()) {
             break;
@@ -403,7 +400,7 @@ fn without_parenthesis(clause: &str) -> &str {
     };
     let after = &clause[close..];
     let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
-    if after.chars().count() > 4 || !after.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if after.chars().count() > 4 || !after.chars().all(super::is_han) {
         return clause;
     }
     match clause[..close].rfind(['（', '(']) {
@@ -522,7 +519,7 @@ fn phrase_before_in(clause: &str, from: usize, point: bool) -> (Before<'_>, bool
     // segmented text starts at its closing quote.
     let phrase = match quoted_opening(clause, from, &words, start) {
         Some(open) => {
-            let end = phrase.as_ptr() as usize - clause.as_ptr() as usize + phrase.len();
+            let end = super::offset_in(clause, phrase) + phrase.len();
             &clause[open..end]
         }
         None => phrase,
@@ -572,8 +569,8 @@ const PHRASE_END_PREDICATES: &[&str] = &["达", "翻番", "双双"];
 /// Where the quoted name right before the phrase opens, when the phrase starts right
 /// after a closing quote at `from` (the start of the segmented `words`) and the name opens
 /// the noun phrase: at most 12 characters, no punctuation inside, and after a clause mark,
-/// a lone mark or a governing verb. (After other words, `入选省“乐享园林”民生实事项目`, the
-/// phrase would run on past the name; it is left at the head.)
+/// a lone mark or a governing verb. (After other words, `入选市“暖心惠民”民生实事项目`, the
+/// noun phrase runs on past the name, further than the walk reads; it is left at the head.)
 fn quoted_opening(clause: &str, from: usize, words: &[Word], start: usize) -> Option<usize> {
     if start != 1 || words.first()?.text() != "”" {
         return None;
@@ -672,7 +669,10 @@ fn phrase_after(rest: &str) -> Option<&str> {
                 && !words
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.tag(), "n" | "ng" | "nz" | "vn" | "nt"));
-            let predicate = (matches!(w.tag(), "a" | "ad") || PREDICATE_WORDS.contains(&w.text())) && end > start;
+            let predicate = (matches!(w.tag(), "a" | "ad")
+                || PREDICATE_WORDS.contains(&w.text())
+                || ELECTED_TO.contains(&w.text()))
+                && end > start;
             // A quoted name inside the counted thing, between its words
             // (`20家省级“两业”融合标杆企业`).
             if w.text() == "“"
