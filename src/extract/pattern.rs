@@ -1,4 +1,4 @@
-//! Named patterns: a rule's regex (the `regex` crate), run anchored where the vocabulary's
+//! Named patterns: a rule's regex (`regex-automata`'s meta regex), run anchored where the vocabulary's
 //! one pass says a match may start ([`super::vocabulary`]), with captures read only for a
 //! match.
 //!
@@ -7,9 +7,12 @@
 //! place). Running it anchored at the few places a match may start costs one short DFA
 //! walk per place, where a scan of the whole text would cost a walk per byte.
 
-use regex::{CaptureLocations, Regex};
+use regex_automata::meta::{Cache, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Input, PatternID};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The most groups (the whole match included) a pattern may have.
 const MAX_GROUPS: usize = 24;
@@ -23,6 +26,8 @@ pub(crate) struct Pattern {
     regex: Regex,
     /// The named groups and their indexes.
     groups: Vec<(Box<str>, usize)>,
+    /// The place of what a thread keeps of this pattern in its [`KEPT`].
+    id: usize,
 }
 
 impl std::fmt::Debug for Pattern {
@@ -41,10 +46,13 @@ pub(crate) struct PatternMatch<'t> {
 
 /// What a thread keeps of a pattern between its searches.
 struct Kept {
-    /// The pattern's address.
-    key: usize,
-    /// Capture locations for the next match.
-    locations: CaptureLocations,
+    /// The regex's search state, this thread's own. Held here rather than taken from the
+    /// regex's own pool: the pool is fast only for the thread that used the regex first,
+    /// and a Python call or a rayon worker is another thread (its lock took 1.4% of
+    /// extraction's instructions on the Python binding's thread, callgrind, session 10).
+    cache: Cache,
+    /// Capture slots for the next match.
+    captures: Captures,
     /// The groups of the texts the pattern matched, relative to the match: a match's
     /// groups depend on its text alone (the patterns have no assertions but the leading
     /// `^`), and a report writes the same few dates again and again. Reading the groups
@@ -58,9 +66,12 @@ struct Kept {
 /// when it holds as many.
 const MEMO_TEXTS: usize = 512;
 
+/// The id of the next pattern made.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
 thread_local! {
-    /// What each pattern keeps on this thread, by its address.
-    static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+    /// What each pattern keeps on this thread, by its id.
+    static KEPT: RefCell<Vec<Option<Kept>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Pattern {
@@ -71,64 +82,89 @@ impl Pattern {
     /// the rule, checked by its tests.
     pub fn new(name: &'static str, regex: &str) -> Pattern {
         let regex = Regex::new(&format!("^(?:{regex})")).unwrap_or_else(|e| panic!("pattern {name}: {e}"));
-        assert!(regex.captures_len() <= MAX_GROUPS, "pattern {name}: too many groups");
-        let groups = regex
-            .capture_names()
+        let info = regex.group_info();
+        assert!(
+            info.group_len(PatternID::ZERO) <= MAX_GROUPS,
+            "pattern {name}: too many groups"
+        );
+        let groups = info
+            .pattern_names(PatternID::ZERO)
             .enumerate()
             .filter_map(|(i, n)| n.map(|n| (Box::from(n), i)))
             .collect();
-        Pattern { name, regex, groups }
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Pattern {
+            name,
+            regex,
+            groups,
+            id,
+        }
+    }
+
+    /// Runs `f` with what this thread keeps of the pattern; with a new one when the
+    /// thread's is in use (a search inside a search) or gone (the thread ending).
+    fn with_kept<R>(&self, f: impl FnOnce(&mut Kept) -> R) -> R {
+        let new = || Kept {
+            cache: self.regex.create_cache(),
+            captures: self.regex.create_captures(),
+            groups_of: HashMap::new(),
+        };
+        let mut f = Some(f);
+        let kept = KEPT.try_with(|cell| {
+            let Ok(mut all) = cell.try_borrow_mut() else {
+                return None;
+            };
+            if all.len() <= self.id {
+                all.resize_with(self.id + 1, || None);
+            }
+            let f = f.take()?;
+            Some(f(all[self.id].get_or_insert_with(new)))
+        });
+        match kept {
+            Ok(Some(r)) => r,
+            _ => (f.take().expect("not called"))(&mut new()),
+        }
+    }
+
+    /// Where the match that starts at `text`'s start ends, if there is one.
+    fn end_in(&self, kept: &mut Kept, text: &str) -> Option<usize> {
+        Some(self.regex.search_with(&mut kept.cache, &Input::new(text))?.end())
     }
 
     /// Where the match that starts at byte `at` of `text` ends, if there is one: the DFA's
     /// walk alone, for a rule that reads no groups.
     pub fn end_at(&self, text: &str, at: usize) -> Option<usize> {
-        Some(at + self.regex.find(text.get(at..)?)?.end())
+        let rest = text.get(at..)?;
+        Some(at + self.with_kept(|kept| self.end_in(kept, rest))?)
     }
 
     /// The match that starts at byte `at` of `text`, if any (leftmost-first: alternatives
     /// in order, repetitions greedy).
     pub fn match_at<'t>(&'t self, text: &'t str, at: usize) -> Option<PatternMatch<'t>> {
-        // A place where nothing matches costs the DFA's walk alone; the groups are read
-        // only for a match.
-        let matched = &text[at..at + self.regex.find(text.get(at..)?)?.end()];
-        let key = self as *const Pattern as usize;
+        let rest = text.get(at..)?;
         let mut spans = [None; MAX_GROUPS];
-        let mut place = |relative: &[Option<(u32, u32)>]| {
-            for (span, r) in spans.iter_mut().zip(relative) {
-                *span = r.map(|(s, e)| (at + s as usize, at + e as usize));
-            }
-        };
-        KEPT.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut kept) => {
-                let i = match kept.iter().position(|k| k.key == key) {
-                    Some(i) => i,
-                    None => {
-                        kept.push(Kept {
-                            key,
-                            locations: self.regex.capture_locations(),
-                            groups_of: HashMap::new(),
-                        });
-                        kept.len() - 1
-                    }
-                };
-                let Kept {
-                    locations, groups_of, ..
-                } = &mut kept[i];
-                if let Some(relative) = groups_of.get(matched) {
-                    place(relative);
-                } else {
-                    let relative = self.groups(matched, locations);
-                    place(&relative);
-                    if groups_of.len() >= MEMO_TEXTS {
-                        groups_of.clear();
-                    }
-                    groups_of.insert(matched.into(), relative);
+        let found = self.with_kept(|kept| {
+            // A place where nothing matches costs the DFA's walk alone; the groups are
+            // read only for a match.
+            let matched = &rest[..self.end_in(kept, rest)?];
+            let mut place = |relative: &[Option<(u32, u32)>]| {
+                for (span, r) in spans.iter_mut().zip(relative) {
+                    *span = r.map(|(s, e)| (at + s as usize, at + e as usize));
                 }
+            };
+            if let Some(relative) = kept.groups_of.get(matched) {
+                place(relative);
+            } else {
+                let relative = self.groups(matched, kept);
+                place(&relative);
+                if kept.groups_of.len() >= MEMO_TEXTS {
+                    kept.groups_of.clear();
+                }
+                kept.groups_of.insert(matched.into(), relative);
             }
-            Err(_) => place(&self.groups(matched, &mut self.regex.capture_locations())),
+            Some(())
         });
-        Some(PatternMatch {
+        found.map(|()| PatternMatch {
             text,
             pattern: self,
             spans,
@@ -136,11 +172,17 @@ impl Pattern {
     }
 
     /// The groups of the match `matched` (the whole of it), relative to its start.
-    fn groups(&self, matched: &str, locations: &mut CaptureLocations) -> Box<[Option<(u32, u32)>]> {
-        let found = self.regex.captures_read(locations, matched);
-        debug_assert_eq!(found.map(|m| m.end()), Some(matched.len()), "pattern {}", self.name);
-        (0..locations.len())
-            .map(|i| locations.get(i).map(|(s, e)| (s as u32, e as u32)))
+    fn groups(&self, matched: &str, kept: &mut Kept) -> Box<[Option<(u32, u32)>]> {
+        let Kept { cache, captures, .. } = kept;
+        self.regex.search_captures_with(cache, &Input::new(matched), captures);
+        debug_assert_eq!(
+            captures.get_match().map(|m| m.end()),
+            Some(matched.len()),
+            "pattern {}",
+            self.name
+        );
+        (0..captures.group_len())
+            .map(|i| captures.get_group(i).map(|s| (s.start as u32, s.end as u32)))
             .collect()
     }
 }
