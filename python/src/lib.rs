@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -36,9 +36,14 @@ fn extractor(kinds: Option<Vec<String>>, year: Option<i32>) -> PyResult<Extracto
     Ok(extractor)
 }
 
-/// The facts of `text` as dicts: the JSON record of each, plus `char_start`/`char_end`,
-/// the offsets in characters (what a Python string is indexed by).
-fn to_dicts<'py>(records: &mut Records<'py>, text: &str, facts: &[Fact]) -> PyResult<Bound<'py, PyList>> {
+/// The facts of `text` (the UTF-8 of `source`) as dicts: the JSON record of each, plus
+/// `char_start`/`char_end`, the offsets in characters (what a Python string is indexed by).
+fn to_dicts<'py>(
+    records: &mut Records<'py>,
+    source: &Bound<'py, PyString>,
+    text: &str,
+    facts: &[Fact],
+) -> PyResult<Bound<'py, PyList>> {
     let mut dicts = Vec::with_capacity(facts.len());
     // Starts come in order: characters are counted forward once, and each fact's own.
     let (mut byte, mut chars) = (0usize, 0usize);
@@ -47,9 +52,17 @@ fn to_dicts<'py>(records: &mut Records<'py>, text: &str, facts: &[Fact]) -> PyRe
         chars += text[byte..start].chars().count();
         byte = start;
         let char_end = chars + fact.text().chars().count();
-        dicts.push(records.dict(fact, chars, char_end)?);
+        dicts.push(records.dict(fact, source, chars, char_end)?);
     }
     PyList::new(records.py(), dicts)
+}
+
+/// The text of `bytes`, the UTF-8 that `str.encode` made of a Python string.
+fn utf8_of<'a>(bytes: &'a Bound<'_, PyBytes>) -> &'a str {
+    // SAFETY: Python's strict UTF-8 encoder makes valid UTF-8 or raises (on a lone
+    // surrogate). Checked again, the text of a batch took 13% of the calling thread's
+    // instructions (callgrind, session 10).
+    unsafe { std::str::from_utf8_unchecked(bytes.as_bytes()) }
 }
 
 /// Every fact of `text` as a list of dicts, ordered by start.
@@ -66,13 +79,17 @@ fn to_dicts<'py>(records: &mut Records<'py>, text: &str, facts: &[Fact]) -> PyRe
 #[pyo3(signature = (text, kinds=None, year=None))]
 fn extract<'py>(
     py: Python<'py>,
-    text: &str,
+    text: &Bound<'py, PyString>,
     kinds: Option<Vec<String>>,
     year: Option<i32>,
 ) -> PyResult<Bound<'py, PyList>> {
     let extractor = extractor(kinds, year)?;
-    let facts = py.detach(|| extractor.extract(text));
-    to_dicts(&mut Records::new(py), text, &facts)
+    // Encoded into a bytes object of this call's: `to_str` would keep a copy of the UTF-8
+    // in the string for as long as it lives.
+    let bytes = text.encode_utf8()?;
+    let utf8 = utf8_of(&bytes);
+    let facts = py.detach(|| extractor.extract(utf8));
+    to_dicts(&mut Records::new(py), text, utf8, &facts)
 }
 
 /// `[extract(t, kinds, year) for t in texts]`, extracted without the GIL on `threads`
@@ -117,6 +134,10 @@ fn extract_many<'py>(
 /// steps overlap, a batch of texts at a time. This thread reads the texts of a batch (with
 /// the GIL), the extracting thread extracts the batch before (without it), and this thread
 /// makes the dicts of the batch before that.
+///
+/// A batch's texts are encoded into one buffer of this call's: asking a Python string for
+/// its UTF-8 would keep a copy of it in the string for as long as the string lives (a line
+/// of the genre, 534 bytes as a `str`, took 1,025 after a call).
 fn pipeline<'py>(
     py: Python<'py>,
     items: &[Bound<'py, PyAny>],
@@ -125,67 +146,72 @@ fn pipeline<'py>(
     out: &Bound<'py, PyList>,
 ) -> PyResult<()> {
     let mut records = Records::new(py);
-    // The texts as UTF-8, each set once by this thread and read by the extracting one
-    // after: borrowed from the Python strings of `items` (which keep their UTF-8 form
-    // once asked), which outlive both threads.
-    let slots: Vec<OnceLock<&str>> = items.iter().map(|_| OnceLock::new()).collect();
-    let slots = &slots[..];
+    // The UTF-8 of each batch, set once by this thread and read by the extracting one
+    // after; a batch has a text at least, so there are no more batches than texts.
+    let buffers: Vec<OnceLock<String>> = items.iter().map(|_| OnceLock::new()).collect();
+    let buffers = &buffers[..];
     std::thread::scope(|scope| -> PyResult<()> {
-        let (to_extract, batches) = std::sync::mpsc::channel::<Range<usize>>();
+        // A batch: its buffer, and where each text is in it.
+        let (to_extract, batches) = std::sync::mpsc::channel::<(usize, Vec<Range<usize>>)>();
         // A few batches of facts in flight: memory stays bounded by them.
-        let (to_convert, extracted) = std::sync::mpsc::sync_channel::<(Range<usize>, Vec<Vec<Fact<'_>>>)>(2);
+        let (to_convert, extracted) = std::sync::mpsc::sync_channel::<Vec<Vec<Fact<'_>>>>(2);
         // The facts made into dicts go back to be freed where they were allocated.
         let (to_free, converted_facts) = std::sync::mpsc::channel::<Vec<Vec<Fact<'_>>>>();
         scope.spawn(move || {
-            for batch in batches {
-                drop(converted_facts.try_iter().collect::<Vec<_>>());
-                let texts: Vec<&str> = slots[batch.clone()]
-                    .iter()
-                    .map(|s| s.get().copied().unwrap_or_default())
-                    .collect();
+            let mut spare = Vec::new();
+            for (buffer, ranges) in batches {
+                spare.extend(converted_facts.try_iter().flatten());
+                let utf8 = buffers[buffer].get().map_or("", String::as_str);
+                let texts: Vec<&str> = ranges.into_iter().map(|r| &utf8[r]).collect();
                 if to_convert
-                    .send((batch, extract_batch(extractor, pool, &texts)))
+                    .send(extract_batch(extractor, pool, &texts, &mut spare))
                     .is_err()
                 {
                     break;
                 }
             }
         });
-        let mut read = 0;
-        let read_batch = |read: &mut usize| -> PyResult<()> {
-            let from = *read;
+        // The batches sent to the extracting thread and not yet converted: the strings and
+        // where their UTF-8 is in the batch's buffer.
+        let mut sent = std::collections::VecDeque::new();
+        let (mut read, mut buffer) = (0, 0);
+        let mut read_batch = |sent: &mut std::collections::VecDeque<_>| -> PyResult<()> {
+            let from = read;
             // The first batch is small, so that the extracting thread starts soon.
             let limit = if from == 0 { BATCH_BYTES / 8 } else { BATCH_BYTES };
-            let mut bytes = 0;
-            while *read < items.len() && (*read == from || bytes < limit) {
-                let text = items[*read].cast::<PyString>()?.to_str()?;
-                bytes += text.len();
-                let _ = slots[*read].set(text);
-                *read += 1;
+            let (mut utf8, mut batch) = (String::with_capacity(limit), Vec::new());
+            while read < items.len() && (read == from || utf8.len() < limit) {
+                let string = items[read].cast::<PyString>()?;
+                let start = utf8.len();
+                // `encode_utf8` fails as `to_str` would, on a lone surrogate.
+                utf8.push_str(utf8_of(&string.encode_utf8()?));
+                batch.push((string, start..utf8.len()));
+                read += 1;
             }
-            if *read > from {
+            if !batch.is_empty() {
+                let _ = buffers[buffer].set(utf8);
                 // The extracting thread ends when this side drops its sender: never early.
-                let _ = to_extract.send(from..*read);
+                let _ = to_extract.send((buffer, batch.iter().map(|(_, r)| r.clone()).collect()));
+                sent.push_back((buffer, batch));
+                buffer += 1;
             }
             Ok(())
         };
         // Two batches ahead of the conversion.
-        read_batch(&mut read)?;
-        read_batch(&mut read)?;
+        read_batch(&mut sent)?;
+        read_batch(&mut sent)?;
         let mut extracted = extracted;
-        let mut converted = 0;
-        while converted < items.len() {
+        while let Some((buffer, batch)) = sent.pop_front() {
             // Waiting for a batch, the GIL is released (the receiver goes along and back).
             let (next, back) = py.detach(move || (extracted.recv(), extracted));
             extracted = back;
-            let Ok((batch, facts)) = next else { break };
-            read_batch(&mut read)?;
-            for (slot, facts) in slots[batch.clone()].iter().zip(&facts) {
-                let text = slot.get().copied().unwrap_or_default();
-                out.append(to_dicts(&mut records, text, facts)?)?;
+            let Ok(facts) = next else { break };
+            read_batch(&mut sent)?;
+            let utf8 = buffers[buffer].get().map_or("", String::as_str);
+            for ((string, range), facts) in batch.iter().zip(&facts) {
+                out.append(to_dicts(&mut records, string, &utf8[range.clone()], facts)?)?;
             }
             let _ = to_free.send(facts);
-            converted = batch.end;
         }
         drop(to_extract);
         Ok(())
@@ -193,12 +219,32 @@ fn pipeline<'py>(
 }
 
 /// The facts of each of `texts`: on this thread, or on `pool`'s, or on rayon's global pool
-/// (`threads` None).
-fn extract_batch<'t>(extractor: &Extractor, pool: Option<&Pool>, texts: &[&'t str]) -> Vec<Vec<Fact<'t>>> {
+/// (`threads` None). On this thread, the facts of one earlier text of `spare` are freed
+/// before each text is extracted, as a loop of `extract` frees them: freed a batch at once,
+/// they overflowed the allocator's per-thread cache, and its slower path took 3% of the
+/// extracting thread's instructions (callgrind, session 10).
+fn extract_batch<'t>(
+    extractor: &Extractor,
+    pool: Option<&Pool>,
+    texts: &[&'t str],
+    spare: &mut Vec<Vec<Fact<'t>>>,
+) -> Vec<Vec<Fact<'t>>> {
     match pool {
-        Some(Pool::ThisThread) => texts.iter().map(|t| extractor.extract(t)).collect(),
-        Some(Pool::Threads(pool)) => pool.install(|| texts.par_iter().map(|t| extractor.extract(t)).collect()),
-        None => texts.par_iter().map(|t| extractor.extract(t)).collect(),
+        Some(Pool::ThisThread) => texts
+            .iter()
+            .map(|t| {
+                drop(spare.pop());
+                extractor.extract(t)
+            })
+            .collect(),
+        Some(Pool::Threads(pool)) => {
+            spare.clear();
+            pool.install(|| texts.par_iter().map(|t| extractor.extract(t)).collect())
+        }
+        None => {
+            spare.clear();
+            texts.par_iter().map(|t| extractor.extract(t)).collect()
+        }
     }
 }
 

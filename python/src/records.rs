@@ -1,6 +1,9 @@
 //! Facts to dicts, kind by kind: each dict a copy of its shape's (the same field names in
-//! the same order, values `None`) with the values set. A copy is one allocation of the
-//! right size, where a dict filled from empty grows twice for a record of a dozen fields;
+//! the same order; the kind, bound, change and `point` set, the other values `None`) with
+//! the other values set. A copy is one allocation of the right size, where a dict filled
+//! from empty grows twice for a record of a dozen fields, and setting a value took about
+//! 200 instructions (callgrind, session 10), so the fields of few values come with the
+//! copy;
 //! the field names, kinds, bounds and changes are Python strings made once per call, and
 //! the words of small vocabularies (units, scopes) once per distinct word.
 //!
@@ -13,6 +16,19 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 use zhfacts::{Change, Fact, Kind};
+
+/// The characters `start..end` of `source`: a copy of its code points, where a string
+/// made from the fact's UTF-8 would decode it (about 5% of the dict-making thread's time
+/// on the throughput corpus went to decoding; perf, session 10).
+fn substring<'py>(source: &Bound<'py, PyString>, start: usize, end: usize) -> PyResult<Bound<'py, PyAny>> {
+    let (start, end) = (
+        pyo3::ffi::Py_ssize_t::try_from(start)?,
+        pyo3::ffi::Py_ssize_t::try_from(end)?,
+    );
+    // SAFETY: `source` is a live `str` (held by the caller for the call) and the GIL is
+    // held; `PyUnicode_Substring` returns a new reference, or NULL with an exception set.
+    unsafe { Bound::from_owned_ptr_or_err(source.py(), pyo3::ffi::PyUnicode_Substring(source.as_ptr(), start, end)) }
+}
 
 /// A field of a record, by its place in [`FIELD_NAMES`].
 #[derive(Clone, Copy)]
@@ -73,6 +89,15 @@ const FIELD_NAMES: [&str; 25] = [
     "char_end",
 ];
 
+/// What the dicts of one template share: which fields a record has (a bit by [`Field`]),
+/// and the values of its fields of few values ([`Records::set_few`]). The kind is one of
+/// those, so a shape has one kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    fields: u32,
+    few: u32,
+}
+
 /// The most distinct vocabulary words kept per call.
 const MAX_WORDS: usize = 4096;
 
@@ -89,10 +114,13 @@ pub struct Records<'py> {
     changes: [Bound<'py, PyString>; 2],
     /// Units and scopes made Python strings, by their text.
     words: HashMap<String, Bound<'py, PyString>>,
-    /// The dict of each shape seen: the kind, which fields it has (a bit by [`Field`]).
-    shapes: Vec<(Kind, u32, Bound<'py, PyDict>)>,
-    /// The fields of the record being made.
-    fields: Vec<(Field, Bound<'py, PyAny>)>,
+    /// The dict of each shape seen, by its [`Shape`].
+    shapes: Vec<(Shape, Bound<'py, PyDict>)>,
+    /// The fields of the record being made; `true` for a field of a few values, which its
+    /// shape's dict holds already.
+    fields: Vec<(Field, Bound<'py, PyAny>, bool)>,
+    /// The values of the record's fields of few values, a digit (base 8) each, in order.
+    few: u32,
 }
 
 impl<'py> Records<'py> {
@@ -116,29 +144,46 @@ impl<'py> Records<'py> {
             words: HashMap::new(),
             shapes: Vec::new(),
             fields: Vec::with_capacity(FIELD_NAMES.len()),
+            few: 0,
         }
     }
 
-    /// The dict of `fact`: its JSON record, with `char_start`/`char_end` after its own
-    /// fields.
-    pub fn dict(&mut self, fact: &Fact, char_start: usize, char_end: usize) -> PyResult<Bound<'py, PyAny>> {
+    /// The dict of `fact`, found in `source`: its JSON record, with `char_start`/`char_end`
+    /// (its place in `source`, in characters) after its own fields.
+    pub fn dict(
+        &mut self,
+        fact: &Fact,
+        source: &Bound<'py, PyString>,
+        char_start: usize,
+        char_end: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.fields.clear();
+        self.few = 0;
         let kind = fact.kind();
-        self.set(Field::Kind, self.kinds[kind as usize].clone().into_any());
-        self.set_str(Field::Text, fact.text());
+        self.set_few(Field::Kind, kind as u8, self.kinds[kind as usize].clone().into_any());
+        self.set(Field::Text, substring(source, char_start, char_end)?);
         self.set_int(Field::Start, fact.start())?;
         self.set_int(Field::End, fact.end())?;
         match fact {
             Fact::Number(n) => {
                 self.set(Field::Value, PyFloat::new(self.py, n.value).into_any());
                 self.set_word(Field::Unit, n.unit.as_deref());
-                self.set(Field::Bound, self.bounds[n.bound as usize].clone().into_any());
+                self.set_few(
+                    Field::Bound,
+                    n.bound as u8,
+                    self.bounds[n.bound as usize].clone().into_any(),
+                );
                 self.set_measured(n.subject.as_deref(), n.change);
             }
             Fact::Percentage(p) => {
                 self.set(Field::Value, PyFloat::new(self.py, p.value).into_any());
-                self.set(Field::Point, p.point.into_pyobject(self.py)?.to_owned().into_any());
-                self.set(Field::Bound, self.bounds[p.bound as usize].clone().into_any());
+                let point = p.point.into_pyobject(self.py)?.to_owned().into_any();
+                self.set_few(Field::Point, p.point as u8, point);
+                self.set_few(
+                    Field::Bound,
+                    p.bound as u8,
+                    self.bounds[p.bound as usize].clone().into_any(),
+                );
                 self.set_measured(p.subject.as_deref(), p.change);
             }
             Fact::Ranking(r) => {
@@ -169,7 +214,7 @@ impl<'py> Records<'py> {
         }
         self.set_int(Field::CharStart, char_start)?;
         self.set_int(Field::CharEnd, char_end)?;
-        self.finish(kind)
+        self.finish()
     }
 
     /// [`Records::dict`] through the JSON record, for a kind added to `Fact` after this
@@ -192,29 +237,48 @@ impl<'py> Records<'py> {
         self.py
     }
 
-    /// The dict of the fields set, a copy of their shape's.
-    fn finish(&mut self, kind: Kind) -> PyResult<Bound<'py, PyAny>> {
-        let mask = self.fields.iter().fold(0u32, |m, (f, _)| m | 1 << *f as u32);
-        let shape = match self.shapes.iter().position(|(k, m, _)| *k == kind && *m == mask) {
-            Some(i) => &self.shapes[i].2,
+    /// The dict of the fields set, a copy of their shape's with the other fields' values
+    /// set.
+    fn finish(&mut self) -> PyResult<Bound<'py, PyAny>> {
+        let shape = Shape {
+            fields: self.fields.iter().fold(0u32, |m, (f, _, _)| m | 1 << *f as u32),
+            few: self.few,
+        };
+        let template = match self.shapes.iter().position(|(s, _)| *s == shape) {
+            Some(i) => &self.shapes[i].1,
             None => {
                 let dict = PyDict::new(self.py);
-                for (field, _) in &self.fields {
-                    dict.set_item(&self.names[*field as usize], self.py.None())?;
+                for (field, value, few) in &self.fields {
+                    let value = if *few {
+                        value.clone()
+                    } else {
+                        self.py.None().into_bound(self.py)
+                    };
+                    dict.set_item(&self.names[*field as usize], value)?;
                 }
-                self.shapes.push((kind, mask, dict));
-                &self.shapes[self.shapes.len() - 1].2
+                self.shapes.push((shape, dict));
+                &self.shapes[self.shapes.len() - 1].1
             }
         };
-        let dict = shape.copy()?;
-        for (field, value) in self.fields.drain(..) {
-            dict.set_item(&self.names[field as usize], value)?;
+        let dict = template.copy()?;
+        for (field, value, few) in self.fields.drain(..) {
+            if !few {
+                dict.set_item(&self.names[field as usize], value)?;
+            }
         }
         Ok(dict.into_any())
     }
 
     fn set(&mut self, field: Field, value: Bound<'py, PyAny>) {
-        self.fields.push((field, value));
+        self.fields.push((field, value, false));
+    }
+
+    /// A field of a few values (the kind, a bound, a change, `point`), `code` (under 8)
+    /// telling which: the shape's dict holds it, and no copy sets it again.
+    fn set_few(&mut self, field: Field, code: u8, value: Bound<'py, PyAny>) {
+        debug_assert!(code < 8);
+        self.few = self.few * 8 + u32::from(code);
+        self.fields.push((field, value, true));
     }
 
     fn str(&self, s: &str) -> Bound<'py, PyAny> {
@@ -275,11 +339,11 @@ impl<'py> Records<'py> {
             self.set_str(Field::Subject, s);
         }
         if let Some(c) = change {
-            let name = match c {
-                Change::Up => &self.changes[0],
-                Change::Down => &self.changes[1],
+            let (code, name) = match c {
+                Change::Up => (0, &self.changes[0]),
+                Change::Down => (1, &self.changes[1]),
             };
-            self.set(Field::Change, name.clone().into_any());
+            self.set_few(Field::Change, code, name.clone().into_any());
         }
     }
 }

@@ -1,5 +1,7 @@
 """`zhfacts.extract` and `extract_many` against the Rust command, and their arguments."""
 
+import sys
+
 import pytest
 
 import zhfacts
@@ -52,6 +54,21 @@ def test_extract_many_reads_any_iterable_in_batches(seed_text):
     assert zhfacts.extract_many(iter(texts), threads=1) == expected
     assert zhfacts.extract_many(tuple(texts), threads=2) == expected
     assert zhfacts.extract_many(t for t in ["增长5%"]) == [zhfacts.extract("增长5%")]
+
+
+def test_the_texts_are_left_as_they_were():
+    # Asked for its UTF-8, a str keeps a copy of it for as long as it lives; the texts
+    # are encoded into buffers of the call instead.
+    texts = ["实现地区生产总值1234.5亿元，增长5.2%" * 10, "全市第一" * 100]
+    sizes = [sys.getsizeof(t) for t in texts]
+    assert zhfacts.extract(texts[0]) and zhfacts.extract_many(texts, threads=1)[1]
+    assert [sys.getsizeof(t) for t in texts] == sizes
+
+
+def test_lone_surrogates_raise():
+    for call in (lambda: zhfacts.extract("增长\ud8005%"), lambda: zhfacts.extract_many(["增长5%", "\ud800"])):
+        with pytest.raises(UnicodeEncodeError):
+            call()
 
 
 def test_kinds_and_year():
