@@ -146,6 +146,13 @@ pub struct Number<'a> {
     /// The direction of change the sentence reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// The time the value describes, in the form of a date's `iso` (`2022`,
+    /// `2022-01/2022-11`, `2021/2025`): the last date before it in its sentence, else the
+    /// date opening its paragraph, else the period its passage reports on (a quarterly
+    /// analysis's quarter, a work report's reviewed year). None when it is about no time (a
+    /// project's planned capacity) or the text does not place it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Cow<'a, str>>,
 }
 
 /// A percentage, in percent: `82.7%` is 82.7.
@@ -169,6 +176,13 @@ pub struct Percentage<'a> {
     /// The direction of change the sentence reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// The time the value describes, in the form of a date's `iso` (`2022`,
+    /// `2022-01/2022-11`, `2021/2025`): the last date before it in its sentence, else the
+    /// date opening its paragraph, else the period its passage reports on (a quarterly
+    /// analysis's quarter, a work report's reviewed year). None when it is about no time (a
+    /// project's planned capacity) or the text does not place it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Cow<'a, str>>,
 }
 
 /// A place in an order.
@@ -332,6 +346,7 @@ impl<'a> Fact<'a> {
                 bound: r.bound,
                 subject: r.subject.map(owned),
                 change: r.change,
+                period: r.period.map(owned),
             }),
             Fact::Percentage(r) => Fact::Percentage(Percentage {
                 text: owned(r.text),
@@ -342,6 +357,7 @@ impl<'a> Fact<'a> {
                 bound: r.bound,
                 subject: r.subject.map(owned),
                 change: r.change,
+                period: r.period.map(owned),
             }),
             Fact::Ranking(r) => Fact::Ranking(Ranking {
                 text: owned(r.text),

@@ -60,6 +60,17 @@ fn records_serialize_as_the_schema_says() {
     ));
     let back: Fact = serde_json::from_str(&json[0]).unwrap();
     assert_eq!(back, facts[0]);
+    // With the document year, the value is placed in time.
+    let dated = Extractor::new()
+        .with_document_year(2023)
+        .extract("2022年1至11月，规上工业应税销售突破1000亿元。");
+    let json = serde_json::to_string(&dated[1]).unwrap();
+    assert!(
+        json.ends_with(r#""subject":"规上工业应税销售","period":"2022-01/2022-11"}"#),
+        "{json}"
+    );
+    let back: Fact = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, dated[1]);
 }
 
 #[test]

@@ -43,6 +43,7 @@ enum Field {
     Bound,
     Subject,
     Change,
+    Period,
     Scope,
     Rank,
     Tier,
@@ -61,7 +62,7 @@ enum Field {
 }
 
 /// The JSON names of the [`Field`]s, in their order.
-const FIELD_NAMES: [&str; 25] = [
+const FIELD_NAMES: [&str; 26] = [
     "kind",
     "text",
     "start",
@@ -72,6 +73,7 @@ const FIELD_NAMES: [&str; 25] = [
     "bound",
     "subject",
     "change",
+    "period",
     "scope",
     "rank",
     "tier",
@@ -173,7 +175,7 @@ impl<'py> Records<'py> {
                     n.bound as u8,
                     self.bounds[n.bound as usize].clone().into_any(),
                 );
-                self.set_measured(n.subject.as_deref(), n.change);
+                self.set_measured(n.subject.as_deref(), n.change, n.period.as_deref());
             }
             Fact::Percentage(p) => {
                 self.set(Field::Value, PyFloat::new(self.py, p.value).into_any());
@@ -184,7 +186,7 @@ impl<'py> Records<'py> {
                     p.bound as u8,
                     self.bounds[p.bound as usize].clone().into_any(),
                 );
-                self.set_measured(p.subject.as_deref(), p.change);
+                self.set_measured(p.subject.as_deref(), p.change, p.period.as_deref());
             }
             Fact::Ranking(r) => {
                 self.set_word(Field::Scope, r.scope.as_deref());
@@ -300,7 +302,7 @@ impl<'py> Records<'py> {
         Ok(())
     }
 
-    /// A word of a small vocabulary (a unit, a scope), made a Python string once.
+    /// A word of a small vocabulary (a unit, a scope, a period), made a Python string once.
     fn set_word(&mut self, field: Field, word: Option<&str>) {
         let value = match word {
             None => self.py.None().into_bound(self.py),
@@ -333,8 +335,9 @@ impl<'py> Records<'py> {
         Ok(())
     }
 
-    /// `subject` and `change`, each only when known (as the JSON record omits them).
-    fn set_measured(&mut self, subject: Option<&str>, change: Option<Change>) {
+    /// `subject`, `change` and `period`, each only when known (as the JSON record omits
+    /// them).
+    fn set_measured(&mut self, subject: Option<&str>, change: Option<Change>, period: Option<&str>) {
         if let Some(s) = subject {
             self.set_str(Field::Subject, s);
         }
@@ -344,6 +347,9 @@ impl<'py> Records<'py> {
                 Change::Down => (1, &self.changes[1]),
             };
             self.set_few(Field::Change, code, name.clone().into_any());
+        }
+        if let Some(p) = period {
+            self.set_word(Field::Period, Some(p));
         }
     }
 }

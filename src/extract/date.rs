@@ -163,6 +163,7 @@ pub(crate) fn extract<'d>(doc: &Doc<'d, '_>, _claims: &Claims, out: &mut Vec<Fac
     let (mut spans, mut periods) = (Vec::new(), Vec::new());
     date_matches(doc, &mut spans, &mut periods);
     let mut reading = Reading::of(doc);
+    let _ = doc.years.set((reading.doc_year, reading.reviewed));
     for m in &spans {
         if let Some(iso) = reading.iso(doc.text, m) {
             out.push(found(m.start, m.end, iso));
@@ -217,6 +218,19 @@ fn date_matches(doc: &Doc, spans: &mut Vec<DateMatch>, periods: &mut Vec<DateMat
         }
     }
     spans.sort_by_key(|m| m.start);
+}
+
+/// The document year of `doc` (given, or inferred as the dates infer it) and the year its
+/// periods without a year are in (the year before, in a work report's review).
+pub(crate) fn document_years(doc: &Doc) -> (Option<i32>, Option<i32>) {
+    // Without a year given, a text that writes none (no 年 at all) infers none.
+    if doc.dating.year.is_none() && doc.dating.latest_written.is_none() && doc.date_anchors.is_empty() {
+        return (None, None);
+    }
+    *doc.years.get_or_init(|| {
+        let reading = Reading::of(doc);
+        (reading.doc_year, reading.reviewed)
+    })
 }
 
 /// What the dates of a text are read against, as they are read in order.

@@ -13,6 +13,7 @@
 //! | [`vocabulary`] | the rules' word tables put together, and their one Aho-Corasick pass |
 //! | [`pattern`] | named regexes, run anchored where the pass marks a start |
 //! | [`words`], [`chars`], [`bound`] | word sets, reading around an offset, bound words |
+//! | [`subject`], [`period`] | what each number and percentage measures, and when |
 //! | one per kind | its words, its patterns and its example corpus |
 
 #[macro_use]
@@ -29,6 +30,7 @@ pub(crate) mod formula;
 pub(crate) mod number;
 pub(crate) mod pass;
 pub(crate) mod percentage;
+pub(crate) mod period;
 pub(crate) mod ranking;
 pub(crate) mod subject;
 pub(crate) mod vocabulary;
@@ -110,6 +112,9 @@ pub(crate) struct Doc<'a, 'p> {
     pub numerals: once_cell::unsync::OnceCell<Vec<crate::numeral::NumeralMatch>>,
     /// The empty vector the numerals are scanned into.
     numeral_buffer: std::cell::Cell<Vec<crate::numeral::NumeralMatch>>,
+    /// The document year and the year a review reports on, read once by the dates and
+    /// kept for the periods.
+    pub years: once_cell::unsync::OnceCell<(Option<i32>, Option<i32>)>,
 }
 
 impl<'a, 'p> Doc<'a, 'p> {
@@ -128,6 +133,7 @@ impl<'a, 'p> Doc<'a, 'p> {
             clause_marks: &pass.clause_marks,
             numerals: Default::default(),
             numeral_buffer: Default::default(),
+            years: Default::default(),
         }
     }
 
@@ -255,10 +261,13 @@ fn run_on<'i, 'd>(
     let doc = Doc::new(text, dating, triggers, &pass, vocabulary);
     doc.numeral_buffer.set(numeral_buffer);
     let numbers_wanted = enabled(Kind::Number);
+    let mut hidden_dates = Vec::new();
     for (kind, extractor, claims_spans) in EXTRACTORS {
         // A claiming kind runs when numbers are wanted even if it is not, so that the
-        // numbers stay the same whichever kinds are chosen.
-        let needed = enabled(*kind) || (*claims_spans && numbers_wanted);
+        // numbers stay the same whichever kinds are chosen; dates run for the periods of
+        // percentages too.
+        let needed =
+            enabled(*kind) || (*claims_spans && numbers_wanted) || (*kind == Kind::Date && enabled(Kind::Percentage));
         if !needed {
             continue;
         }
@@ -271,10 +280,17 @@ fn run_on<'i, 'd>(
             claims.settle();
         }
         if !enabled(*kind) {
-            found.truncate(from);
+            // Dates found for the numbers' sake still place them in time.
+            if *kind == Kind::Date {
+                hidden_dates.extend(found.drain(from..));
+            } else {
+                found.truncate(from);
+            }
         }
     }
     subject::annotate(&doc, &mut found);
+    period::annotate(&doc, &mut found, &hidden_dates);
+    drop(hidden_dates);
     // Freed before the facts are mapped, so that the facts are the most memory a large
     // text holds.
     let numerals = doc.numerals.into_inner().unwrap_or_else(|| doc.numeral_buffer.take());

@@ -284,6 +284,7 @@ pub(crate) fn number_at<'d>(vocabulary: &Vocabulary, text: &'d str, m: &NumeralM
         bound,
         subject: None,
         change: None,
+        period: None,
     }))
 }
 

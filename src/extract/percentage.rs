@@ -76,6 +76,7 @@ fn make(start: usize, end: usize, value: f64, point: bool, bound: Bound) -> Fact
         bound,
         subject: None,
         change: None,
+        period: None,
     })
 }
 

@@ -41,6 +41,14 @@ pub(crate) enum MarkTable {
     ChangeNone,
     /// A word after which no change is named (`收窄` of a 降幅, `持平`).
     ChangeNeutral,
+    /// A word before a value that makes it about no time (`规划`).
+    PeriodNoTime,
+    /// A vague span before a value (`近年来`).
+    PeriodVague,
+    /// Where a streak of years starts (`连续`).
+    PeriodStreak,
+    /// A word that opens a passage (`过去五年`, `主要预期目标`).
+    PeriodCue,
 }
 
 impl MarkTable {
@@ -148,6 +156,10 @@ impl Vocabulary {
             (MarkTable::ChangeDown, super::subject::DOWN.to_vec()),
             (MarkTable::ChangeNone, super::subject::NO_CHANGE.to_vec()),
             (MarkTable::ChangeNeutral, super::subject::NEUTRAL.to_vec()),
+            (MarkTable::PeriodNoTime, super::period::NO_TIME_BEFORE.to_vec()),
+            (MarkTable::PeriodVague, super::period::VAGUE_SPANS.to_vec()),
+            (MarkTable::PeriodStreak, super::period::STREAK.to_vec()),
+            (MarkTable::PeriodCue, super::period::cue_words()),
         ] {
             for word in words {
                 match marks.iter().position(|w| *w == word) {
