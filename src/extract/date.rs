@@ -255,6 +255,7 @@ const LEAD: usize = 300;
 
 impl Reading {
     /// The reading of `doc` before its first date.
+    #[inline(always)]
     fn of(doc: &Doc) -> Reading {
         let text = doc.text;
         // 去年 / 上年 and 今年, read where the text has 去, 上 and 今.

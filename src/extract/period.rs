@@ -468,7 +468,7 @@ impl Passage {
         let periodic = first
             .filter(|d| {
                 let word = &text[d.start..d.end];
-                d.end <= TITLE_BYTES && (word.contains("半年") || word.contains("季度"))
+                d.end <= TITLE_BYTES && (word.ends_with("半年") || word.ends_with("季度"))
             })
             .and_then(|d| d.iso.as_deref().map(period));
         let reviews = reviewed.is_some() && reviewed != doc_year && says_review(doc);
