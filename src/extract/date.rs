@@ -125,7 +125,7 @@ fn latest_year_written(text: &str, anchors: &[usize]) -> Option<i32> {
 }
 
 /// Words before a year that the text looks forward to: `到2025年`, `预计2026年`.
-const AHEAD: &[&str] = &["到", "至", "预计", "力争", "计划", "争取", "确保", "目标", "展望"];
+pub(crate) const AHEAD: &[&str] = &["到", "至", "预计", "力争", "计划", "争取", "确保", "目标", "展望"];
 
 /// Is the date at `start..end` a target or a plan (`到2025年`, `预计2026年6月底前`) rather than
 /// a time the text reports on? Such a date neither dates the text nor sets the year in force.

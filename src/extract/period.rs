@@ -38,10 +38,8 @@ use std::borrow::Cow;
 /// `与2021年相比`): the value describes its clause's period, not the base.
 const BASE_BEFORE: &[&str] = &["比", "较", "与", "同比", "相比", "对比", "高于", "低于", "快于", "慢于"];
 
-/// Words right before a date that make it a target or a forecast (`到2025年`, `预计全年`).
-const TARGET_BEFORE: &[&str] = &["到", "至", "预计", "力争", "计划", "争取", "确保", "目标", "展望"];
-
-/// Words before a date that read as a target but report (`截至10月底`).
+/// Words before a date that read as a target (the date rule's `AHEAD`: `到2025年`,
+/// `预计全年`) but report (`截至10月底`).
 const REPORTING_BEFORE: &[&str] = &["截至", "截止"];
 
 /// Words right after a date that make it a deadline (`6月底前`).
@@ -303,9 +301,10 @@ fn words_before(doc: &Doc, sentence: usize, clause: usize, value: usize) -> Word
     words
 }
 
-/// The years of a streak, `13年…` after `连续`.
+/// The years of a streak, `13年…` or `十三年…` after `连续`.
 fn streak_years(after: &str) -> Option<i32> {
-    after[..after.find('年')?].parse::<i32>().ok().filter(|&n| n > 1)
+    let years = crate::numeral::parse(&after[..after.find('年')?]).ok()?;
+    (years > 1.0 && years < 1000.0 && years.fract() == 0.0).then_some(years as i32)
 }
 
 /// The span of `years` years that ends in the last year of `period`.
@@ -353,7 +352,9 @@ fn dated(text: &str, d: &crate::fact::Date<'_>, passage: &Passage) -> Dated {
     let ends = |words: &[&str]| words.iter().any(|w| before.ends_with(w));
     let (role, period) = if ends(BASE_BEFORE) {
         (Role::Base, None)
-    } else if (ends(TARGET_BEFORE) && !ends(REPORTING_BEFORE)) || DEADLINE_AFTER.iter().any(|w| after.starts_with(w)) {
+    } else if (ends(super::date::AHEAD) && !ends(REPORTING_BEFORE))
+        || DEADLINE_AFTER.iter().any(|w| after.starts_with(w))
+    {
         (Role::Nothing, None)
     } else if VAGUE_SPANS.contains(&word) {
         (Role::Governs, None)
@@ -557,11 +558,9 @@ fn turn(text: &str, marks: &[super::vocabulary::Mark], start: usize, y: i32) -> 
         plan |= PLAN_CUES.contains(&cue) && at < 36;
     }
     let opens = |w: &str| head.starts_with(w);
-    let year_opens = |year: i32| {
-        head.strip_prefix(|c: char| c.is_ascii_digit()).is_some_and(|_| {
-            head.get(..4).and_then(|d| d.parse::<i32>().ok()) == Some(year) && head[4..].starts_with('年')
-        })
-    };
+    // `2022年…`: four digits (a parse of four bytes that succeeds is four ASCII digits).
+    let year_opens =
+        |year: i32| head.get(..4).and_then(|d| d.parse::<i32>().ok()) == Some(year) && head[4..].starts_with('年');
     if five {
         Some(Cow::Owned(format!("{}/{}", y - 5, y - 1)))
     } else if one || opens("去年") || year_opens(y - 1) {
@@ -615,6 +614,7 @@ mod tests {
                 // A target governs nothing: the plan's year.
                 "力争到2025年，全市高新技术企业达到[3000家]",
                 "全省粮食总产量连续[5年]稳定在700亿斤以上",
+                "全县财政收入连续[五年]保持在10亿元以上",
                 // The span's own count is read before the span is.
                 "[三年]多来，全区新增市场主体1.8万户",
             ],
@@ -626,7 +626,13 @@ mod tests {
         ),
         (Some("2018/2022"), &["过去[五年]，全市地区生产总值年均增长[6.8%]"]),
         // A streak ends in the year of the passage.
-        (Some("2019/2023"), &["全省粮食总产量连续5年稳定在[700亿斤以上]"]),
+        (
+            Some("2019/2023"),
+            &[
+                "全省粮食总产量连续5年稳定在[700亿斤以上]",
+                "全县财政收入连续五年保持在[10亿元以上]",
+            ],
+        ),
         // No time.
         (
             None,
