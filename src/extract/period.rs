@@ -237,6 +237,7 @@ impl Reading<'_, '_, '_> {
     }
 
     /// The index of the governing date that opens the paragraph at `paragraph`.
+    #[inline(never)]
     fn find_opener(&self, paragraph: usize) -> Option<usize> {
         let (bounds, dates) = (self.bounds, self.dates);
         let first_in = |from: usize| {
@@ -302,12 +303,16 @@ fn words_before(doc: &Doc, sentence: usize, clause: usize, value: usize) -> Word
 }
 
 /// The years of a streak, `13年…` or `十三年…` after `连续`.
+#[cold]
+#[inline(never)]
 fn streak_years(after: &str) -> Option<i32> {
     let years = crate::numeral::parse(&after[..after.find('年')?]).ok()?;
     (years > 1.0 && years < 1000.0 && years.fract() == 0.0).then_some(years as i32)
 }
 
 /// The span of `years` years that ends in the last year of `period`.
+#[cold]
+#[inline(never)]
 fn streak_span(period: Period, years: i32) -> Period {
     match period
         .get(period.len().saturating_sub(4)..)
@@ -328,8 +333,12 @@ static YEARS: once_cell::sync::Lazy<String> =
 
 /// The period `iso`, a slice of [`YEARS`] when it is a year.
 fn period(iso: &str) -> Period {
-    match iso.parse::<i32>() {
-        Ok(y) if iso.len() == 4 => year(y),
+    match *iso.as_bytes() {
+        [a, b, c, d] if [a, b, c, d].iter().all(u8::is_ascii_digit) => year(
+            [a, b, c, d]
+                .iter()
+                .fold(0, |y, &digit| y * 10 + i32::from(digit - b'0')),
+        ),
         _ => Cow::Owned(iso.to_string()),
     }
 }
@@ -519,6 +528,7 @@ struct PassageWalk<'b> {
 
 impl PassageWalk<'_> {
     /// The passage at the paragraph that starts at `paragraph`.
+    #[inline(never)]
     fn at(&mut self, paragraph: usize) -> Option<Period> {
         let turns_in = self.passage.turns_in;
         let (text, marks) = (self.text, self.marks);
